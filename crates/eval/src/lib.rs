@@ -1,0 +1,2 @@
+//! The scorer. (Being written.)
+#![deny(missing_docs)]

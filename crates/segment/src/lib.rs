@@ -1,0 +1,2 @@
+//! The article layer's stages. (Being written.)
+#![deny(missing_docs)]
