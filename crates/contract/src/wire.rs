@@ -1,0 +1,221 @@
+//! The serialisable mirror of the document: converted by hand, so that the wire format changes
+//! only when this file does.
+
+use newsgraph_doc::{ByteSpan, Doc, PublishedSource};
+use serde::Serialize;
+
+use crate::Options;
+
+/// The schema name written in every extraction.
+pub const SCHEMA: &str = "newsgraph/1";
+
+#[derive(Serialize)]
+pub(crate) struct Extraction<'d> {
+    schema: &'static str,
+    id: &'d str,
+    meta: MetaOut<'d>,
+    text: &'d str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentences: Option<Vec<Offsets>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    regions: Option<Vec<RegionOut<'d>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<Vec<TokenOut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quotations: Option<QuotationsOut<'d>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diagnostics: Option<Vec<DiagnosticOut<'d>>>,
+}
+
+#[derive(Serialize)]
+struct MetaOut<'d> {
+    title: Option<&'d str>,
+    byline: Option<&'d str>,
+    dateline: Option<&'d str>,
+    published: Option<&'d str>,
+    outlet: Option<&'d str>,
+    source_url: Option<&'d str>,
+    language: Option<&'d str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published_source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'d str>,
+}
+
+#[derive(Serialize)]
+struct Offsets {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct TextSpan<'d> {
+    start: usize,
+    end: usize,
+    text: &'d str,
+}
+
+#[derive(Serialize)]
+struct RegionOut<'d> {
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    text: &'d str,
+}
+
+#[derive(Serialize)]
+struct TokenOut {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct QuotationsOut<'d> {
+    pairs: Vec<PairOut<'d>>,
+    unpaired: Vec<UnpairedOut>,
+}
+
+#[derive(Serialize)]
+struct PairOut<'d> {
+    open: Offsets,
+    close: Offsets,
+    content: TextSpan<'d>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reopenings: Vec<Offsets>,
+}
+
+#[derive(Serialize)]
+struct UnpairedOut {
+    start: usize,
+    end: usize,
+    side: &'static str,
+}
+
+#[derive(Serialize)]
+struct DiagnosticOut<'d> {
+    stage: &'static str,
+    severity: &'static str,
+    message: &'d str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+}
+
+impl<'d> Extraction<'d> {
+    pub(crate) fn new(doc: &'d Doc, options: &Options) -> Self {
+        let ix = doc.offsets();
+        let offsets = |s: ByteSpan| {
+            let c = ix.char_span(s);
+            Offsets {
+                start: c.start(),
+                end: c.end(),
+            }
+        };
+        let text_span = |s: ByteSpan| {
+            let c = ix.char_span(s);
+            TextSpan {
+                start: c.start(),
+                end: c.end(),
+                text: doc.slice(s),
+            }
+        };
+        let m = &doc.meta;
+        let meta = MetaOut {
+            title: m.title.as_deref(),
+            byline: m.byline.as_deref(),
+            dateline: m.dateline.as_deref(),
+            published: m.published.as_deref(),
+            outlet: m.outlet.as_deref(),
+            source_url: m.source_url.as_deref(),
+            language: m.language.as_deref(),
+            published_source: match m.published_source {
+                PublishedSource::Unknown => None,
+                other => Some(other.as_str()),
+            },
+            input: m.input.as_deref(),
+        };
+        Extraction {
+            schema: SCHEMA,
+            id: doc.id(),
+            meta,
+            text: doc.text(),
+            sentences: doc
+                .sentences
+                .as_ref()
+                .map(|ss| ss.iter().map(|s| offsets(s.span)).collect()),
+            regions: doc.regions.as_ref().filter(|_| options.regions).map(|rs| {
+                rs.iter()
+                    .map(|r| {
+                        let t = text_span(r.span);
+                        RegionOut {
+                            kind: r.kind.as_str(),
+                            start: t.start,
+                            end: t.end,
+                            text: t.text,
+                        }
+                    })
+                    .collect()
+            }),
+            tokens: doc.tokens.as_ref().filter(|_| options.tokens).map(|ts| {
+                ts.iter()
+                    .map(|t| {
+                        let o = offsets(t.span);
+                        TokenOut {
+                            start: o.start,
+                            end: o.end,
+                            kind: t.kind.as_str(),
+                        }
+                    })
+                    .collect()
+            }),
+            quotations: doc
+                .quotations
+                .as_ref()
+                .filter(|_| options.quotations)
+                .map(|q| QuotationsOut {
+                    pairs: q
+                        .pairs
+                        .iter()
+                        .map(|p| PairOut {
+                            open: offsets(p.open),
+                            close: offsets(p.close),
+                            content: text_span(p.content),
+                            reopenings: p.reopenings.iter().map(|r| offsets(*r)).collect(),
+                        })
+                        .collect(),
+                    unpaired: q
+                        .unpaired
+                        .iter()
+                        .map(|u| {
+                            let o = offsets(u.mark);
+                            UnpairedOut {
+                                start: o.start,
+                                end: o.end,
+                                side: u.side.as_str(),
+                            }
+                        })
+                        .collect(),
+                }),
+            diagnostics: options.diagnostics.then(|| {
+                doc.diagnostics
+                    .iter()
+                    .map(|d| {
+                        let o = d.span.map(offsets);
+                        DiagnosticOut {
+                            stage: d.stage,
+                            severity: match d.severity {
+                                newsgraph_doc::Severity::Note => "note",
+                                newsgraph_doc::Severity::Warning => "warning",
+                            },
+                            message: &d.message,
+                            start: o.as_ref().map(|o| o.start),
+                            end: o.as_ref().map(|o| o.end),
+                        }
+                    })
+                    .collect()
+            }),
+        }
+    }
+}

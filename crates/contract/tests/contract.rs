@@ -1,0 +1,129 @@
+//! The contract as users read it: code-point offsets, absent versus empty layers, extra layers
+//! only on request.
+
+use newsgraph_contract::{to_json, Options};
+use newsgraph_doc::{
+    ByteSpan, Doc, MarkSide, Meta, QuotationLayer, QuotePair, Region, RegionKind, Sentence,
+    Token, TokenKind, UnpairedMark,
+};
+use serde_json::Value;
+
+fn span_of(text: &str, needle: &str) -> ByteSpan {
+    let at = text.find(needle).expect("needle in fixture");
+    ByteSpan::new(at, at + needle.len()).unwrap()
+}
+
+/// Slices `text` by code points, as Python and the scorer do.
+fn char_slice(text: &str, start: &Value, end: &Value) -> String {
+    let (s, e) = (start.as_u64().unwrap() as usize, end.as_u64().unwrap() as usize);
+    text.chars().skip(s).take(e - s).collect()
+}
+
+fn fixture() -> Doc {
+    let text = "By Amara Lindqvist: Ministers’ talks in Malmö ended. “We’re done,” she said… «Oui».";
+    let mut doc = Doc::new("fx-1", text, Meta::default());
+    doc.meta.byline = Some("Amara Lindqvist".into());
+    doc.regions = Some(vec![Region {
+        kind: RegionKind::Byline,
+        span: span_of(text, "By Amara Lindqvist:"),
+    }]);
+    doc.sentences = Some(vec![
+        Sentence::new(span_of(text, "Ministers’ talks in Malmö ended.")),
+        Sentence::new(span_of(text, "“We’re done,” she said…")),
+        Sentence::new(span_of(text, "«Oui».")),
+    ]);
+    doc.tokens = Some(vec![
+        Token {
+            span: span_of(text, "Malmö"),
+            kind: TokenKind::Word,
+        },
+        Token {
+            span: span_of(text, "“"),
+            kind: TokenKind::Quote,
+        },
+    ]);
+    doc.quotations = Some(QuotationLayer {
+        pairs: vec![QuotePair {
+            open: span_of(text, "“"),
+            close: span_of(text, "”"),
+            content: span_of(text, "We’re done,"),
+            reopenings: vec![],
+        }],
+        unpaired: vec![UnpairedMark {
+            mark: span_of(text, "«"),
+            side: MarkSide::Opening,
+        }],
+    });
+    doc
+}
+
+#[test]
+fn every_reported_span_reproduces_its_text_in_code_points() {
+    let doc = fixture();
+    let all = Options::from_layer_list("tokens,quotations,regions").unwrap();
+    let json = to_json(&doc, &all);
+    let text = json["text"].as_str().unwrap();
+    assert_eq!(text, doc.text());
+    let expect_sentences = [
+        "Ministers’ talks in Malmö ended.",
+        "“We’re done,” she said…",
+        "«Oui».",
+    ];
+    for (s, want) in json["sentences"].as_array().unwrap().iter().zip(expect_sentences) {
+        assert_eq!(char_slice(text, &s["start"], &s["end"]), want);
+    }
+    let region = &json["regions"][0];
+    assert_eq!(char_slice(text, &region["start"], &region["end"]), "By Amara Lindqvist:");
+    assert_eq!(region["text"], "By Amara Lindqvist:");
+    assert_eq!(region["kind"], "byline");
+    let tok = &json["tokens"][0];
+    assert_eq!(char_slice(text, &tok["start"], &tok["end"]), "Malmö");
+    let pair = &json["quotations"]["pairs"][0];
+    assert_eq!(char_slice(text, &pair["content"]["start"], &pair["content"]["end"]), "We’re done,");
+    assert_eq!(pair["content"]["text"], "We’re done,");
+    assert_eq!(char_slice(text, &pair["open"]["start"], &pair["open"]["end"]), "“");
+    assert_eq!(char_slice(text, &pair["close"]["start"], &pair["close"]["end"]), "”");
+    let un = &json["quotations"]["unpaired"][0];
+    assert_eq!(char_slice(text, &un["start"], &un["end"]), "«");
+    assert_eq!(un["side"], "opening");
+}
+
+#[test]
+fn absent_layers_are_absent_and_empty_layers_are_empty() {
+    let mut doc = Doc::new("fx-2", "", Meta::default());
+    let json = to_json(&doc, &Options::default());
+    assert!(json.get("sentences").is_none(), "a stage that did not run leaves no layer");
+    doc.sentences = Some(vec![]);
+    let json = to_json(&doc, &Options::default());
+    assert_eq!(json["sentences"], Value::Array(vec![]));
+    assert!(json.get("entities").is_none());
+}
+
+#[test]
+fn extra_layers_only_when_asked() {
+    let doc = fixture();
+    let json = to_json(&doc, &Options::default());
+    for extra in ["tokens", "quotations", "regions", "diagnostics"] {
+        assert!(json.get(extra).is_none(), "{extra} written without being asked for");
+    }
+}
+
+#[test]
+fn meta_has_every_contract_field() {
+    let mut doc = fixture();
+    doc.meta.published = Some("2024-03-02".into());
+    doc.meta.published_source = newsgraph_doc::PublishedSource::CrawlDate;
+    let json = to_json(&doc, &Options::default());
+    let meta = json["meta"].as_object().unwrap();
+    for key in ["title", "byline", "dateline", "published", "outlet", "source_url", "language"] {
+        assert!(meta.contains_key(key), "meta.{key} missing");
+    }
+    assert_eq!(meta["published_source"], "crawl_date");
+    assert_eq!(json["schema"], "newsgraph/1");
+}
+
+#[test]
+fn unknown_extra_layer_is_named_with_the_valid_ones() {
+    let err = Options::from_layer_list("tokens,entitiez").unwrap_err();
+    assert!(err.contains("entitiez") && err.contains("quotations"), "{err}");
+}
