@@ -53,6 +53,11 @@ pub fn check_spans(doc: &Doc) -> Vec<SpanProblem> {
             check("quotations", u.mark);
         }
     }
+    for e in doc.entities.iter().flatten() {
+        for m in &e.mentions {
+            check("entities", m.span);
+        }
+    }
     if let Some(sentences) = &doc.sentences {
         let mut covered: Vec<(ByteSpan, &'static str)> = sentences
             .iter()

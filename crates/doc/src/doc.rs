@@ -1,5 +1,6 @@
 //! The document: immutable text plus metadata and layers.
 
+use crate::entities::Entity;
 use crate::layers::{QuotationLayer, Region, RegionKind, Sentence, Token};
 use crate::offsets::OffsetIndex;
 use crate::span::ByteSpan;
@@ -77,6 +78,8 @@ pub struct Doc {
     pub tokens: Option<Vec<Token>>,
     /// Quotation-mark pairs.
     pub quotations: Option<QuotationLayer>,
+    /// Entities with their mentions.
+    pub entities: Option<Vec<Entity>>,
     /// What stages noticed and handled.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -95,6 +98,7 @@ impl Doc {
             sentences: None,
             tokens: None,
             quotations: None,
+            entities: None,
             diagnostics: Vec::new(),
         }
     }

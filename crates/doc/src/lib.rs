@@ -28,6 +28,7 @@
 
 mod check;
 mod doc;
+mod entities;
 mod layers;
 mod offsets;
 mod span;
@@ -35,6 +36,7 @@ mod stage;
 
 pub use check::{check_spans, SpanProblem};
 pub use doc::{Doc, Meta, PublishedSource};
+pub use entities::{Entity, EntityId, EntityType, KbLink, Mention, MentionKind};
 pub use layers::{
     MarkSide, QuotationLayer, QuotePair, Region, RegionKind, Sentence, Token, TokenKind,
     UnpairedMark,

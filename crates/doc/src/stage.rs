@@ -16,6 +16,8 @@ pub enum Layer {
     Tokens,
     /// Quotation-mark pairs.
     Quotations,
+    /// Entities and their mentions.
+    Entities,
 }
 
 impl Layer {
@@ -27,6 +29,7 @@ impl Layer {
             Layer::Sentences => "sentences",
             Layer::Tokens => "tokens",
             Layer::Quotations => "quotations",
+            Layer::Entities => "entities",
         }
     }
 }

@@ -1,0 +1,692 @@
+//! The model (a hashed weight table and tag transitions), its file format, and the tagger that
+//! decodes sentences with it.
+//!
+//! # File format
+//!
+//! All integers little-endian:
+//!
+//! | bytes | what |
+//! |---|---|
+//! | 5 | magic `NGNER` |
+//! | 1 | format version (1) |
+//! | 1 | feature-set version ([`FEATURE_SET`]) |
+//! | 1 | bucket bits *b* (the table has 2^*b* rows) |
+//! | 1 | number of tags (9) |
+//! | 4 | scale (f32): weight = stored integer × scale |
+//! | 4 × 10 × 9 | transitions (i32): row 0 from the sentence start, row 1 + *p* from tag *p* |
+//! | 4 | number of non-zero rows *n* (u32) |
+//! | … | *n* rows: the bucket (a LEB128 varint, as the gap from the previous row's bucket, the first from −1), then 9 weights (zig-zag LEB128 varints of i16) |
+//! | 1 | casing-lexicon bits *l* (0 for none) |
+//! | 4 | number of marked lexicon buckets *m* (u32) |
+//! | … | *m* buckets as LEB128 varint gaps, as for the rows |
+
+use newsgraph_doc::{ByteSpan, Sentence, Token, TokenKind};
+
+use crate::document::DocPass;
+use crate::features::{Extractor, Gazetteer, NoGazetteer};
+use crate::label::{bio_spans, BioTag, NamedSpan, N_TAGS};
+use crate::lexicon::Lexicon;
+use crate::rules::trim_name;
+use crate::NerError;
+
+/// The version of the feature extractor; a model made with another cannot be loaded.
+pub const FEATURE_SET: u8 = 1;
+const MAGIC: &[u8; 5] = b"NGNER";
+const FORMAT: u8 = 1;
+/// The longest token sequence decoded at once; longer sentences are cut.
+const MAX_SEQ: usize = 256;
+
+/// The shipped model's bytes.
+static EMBEDDED: &[u8] = include_bytes!("../data/model.bin");
+
+/// Transition weights: row 0 from the sentence start, row 1 + p from tag p.
+pub(crate) type Transitions<T> = [[T; N_TAGS]; N_TAGS + 1];
+
+/// A trained tagger model: one weight row per hashed feature bucket and the tag-transition
+/// weights, as quantised integers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    bits: u32,
+    scale: f32,
+    rows: Vec<[i16; N_TAGS]>,
+    trans: Transitions<i32>,
+    lex: Lexicon,
+}
+
+/// Whether tag `cur` may follow row `prev_row` of [`Transitions`] (BIO constraints).
+pub(crate) fn allowed(prev_row: usize, cur: usize) -> bool {
+    let prev = prev_row.checked_sub(1).map(BioTag::from_index);
+    BioTag::from_index(cur).may_follow(prev)
+}
+
+/// Viterbi decoding over BIO tags with the constraints of [`allowed`]. `em` holds the
+/// emission scores of each token; the best tag indices are written to `path`.
+pub(crate) fn viterbi<T>(
+    em: &[[T; N_TAGS]],
+    trans: &Transitions<T>,
+    back: &mut Vec<[u8; N_TAGS]>,
+    path: &mut Vec<usize>,
+) where
+    T: Copy + PartialOrd + std::ops::Add<Output = T> + Default,
+{
+    path.clear();
+    back.clear();
+    let Some(first) = em.first() else {
+        return;
+    };
+    // `None` is minus infinity.
+    let mut score: [Option<T>; N_TAGS] = [None; N_TAGS];
+    for (t, s) in score.iter_mut().enumerate() {
+        if allowed(0, t) {
+            *s = Some(first[t] + trans[0][t]);
+        }
+    }
+    back.push([0; N_TAGS]);
+    for e in em.iter().skip(1) {
+        let mut next: [Option<T>; N_TAGS] = [None; N_TAGS];
+        let mut bp = [0u8; N_TAGS];
+        for (t, n) in next.iter_mut().enumerate() {
+            let mut best: Option<(T, usize)> = None;
+            for (p, sp) in score.iter().enumerate() {
+                let Some(sp) = *sp else { continue };
+                if !allowed(p + 1, t) {
+                    continue;
+                }
+                let v = sp + trans[p + 1][t];
+                if best.is_none_or(|(b, _)| v > b) {
+                    best = Some((v, p));
+                }
+            }
+            if let Some((v, p)) = best {
+                *n = Some(v + e[t]);
+                bp[t] = p as u8;
+            }
+        }
+        score = next;
+        back.push(bp);
+    }
+    let mut best: Option<(T, usize)> = None;
+    for (t, s) in score.iter().enumerate() {
+        if let Some(s) = *s {
+            if best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, t));
+            }
+        }
+    }
+    let mut t = best.map_or(0, |(_, t)| t);
+    path.resize(em.len(), 0);
+    for i in (0..em.len()).rev() {
+        if let Some(p) = path.get_mut(i) {
+            *p = t;
+        }
+        if i > 0 {
+            t = back.get(i).map_or(0, |b| usize::from(b[t]));
+        }
+    }
+}
+
+impl Model {
+    /// The model shipped with this crate, trained on Universal NER English-EWT and -PUD
+    /// (Wikipedia half) and GUM (see `data/NOTICE`; the model file is CC BY-SA 4.0).
+    ///
+    /// # Errors
+    /// [`NerError::Model`] if the embedded bytes are not a model (a build without one).
+    pub fn load_embedded() -> Result<Model, NerError> {
+        Model::from_bytes(EMBEDDED, "embedded model")
+    }
+
+    /// Reads a model from the bytes of a model file; `name` names the input in errors.
+    ///
+    /// # Errors
+    /// [`NerError::Model`] naming the byte offset when the bytes are not a model of this
+    /// version.
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model, NerError> {
+        let mut r = Reader {
+            bytes,
+            pos: 0,
+            name,
+        };
+        if r.take(5)? != MAGIC {
+            return Err(r.error("not a newsgraph-ner model (bad magic)"));
+        }
+        if r.u8()? != FORMAT {
+            return Err(r.error("unsupported format version"));
+        }
+        if r.u8()? != FEATURE_SET {
+            return Err(r.error("model made with another feature set"));
+        }
+        let bits = u32::from(r.u8()?);
+        if !(4..=26).contains(&bits) {
+            return Err(r.error("bucket bits out of range 4..=26"));
+        }
+        if usize::from(r.u8()?) != N_TAGS {
+            return Err(r.error("wrong number of tags"));
+        }
+        let scale = f32::from_le_bytes(r.array()?);
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err(r.error("scale is not a positive number"));
+        }
+        let mut trans = [[0i32; N_TAGS]; N_TAGS + 1];
+        for row in trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = i32::from_le_bytes(r.array()?);
+            }
+        }
+        let n = u32::from_le_bytes(r.array()?) as usize;
+        let size = 1usize << bits;
+        if n > size {
+            return Err(r.error("more rows than buckets"));
+        }
+        let mut rows = vec![[0i16; N_TAGS]; size];
+        let mut bucket: i64 = -1;
+        for _ in 0..n {
+            let gap = r.varint()?;
+            bucket = bucket.saturating_add(i64::try_from(gap).unwrap_or(i64::MAX));
+            let row = usize::try_from(bucket).ok().and_then(|b| rows.get_mut(b));
+            let Some(row) = row else {
+                return Err(r.error("row bucket out of range"));
+            };
+            for w in row.iter_mut() {
+                let z = r.varint()?;
+                let v = ((z >> 1) as i64) ^ -((z & 1) as i64);
+                *w = i16::try_from(v).map_err(|_| r.error("weight out of i16 range"))?;
+            }
+        }
+        let lex_bits = u32::from(r.u8()?);
+        if lex_bits > 26 {
+            return Err(r.error("lexicon bits out of range 0..=26"));
+        }
+        let m = u32::from_le_bytes(r.array()?) as usize;
+        if m > (1usize << lex_bits) {
+            return Err(r.error("more lexicon entries than buckets"));
+        }
+        let mut marked = Vec::with_capacity(m);
+        let mut at: i64 = -1;
+        for _ in 0..m {
+            let gap = r.varint()?;
+            at = at.saturating_add(i64::try_from(gap).unwrap_or(i64::MAX));
+            match usize::try_from(at) {
+                Ok(b) if b < (1usize << lex_bits) => marked.push(b),
+                _ => return Err(r.error("lexicon bucket out of range")),
+            }
+        }
+        let lex = Lexicon::from_buckets(lex_bits, marked);
+        if r.pos != bytes.len() {
+            return Err(r.error("trailing bytes after the last row"));
+        }
+        Ok(Model {
+            bits,
+            scale,
+            rows,
+            trans,
+            lex,
+        })
+    }
+
+    /// The model file's bytes (see the module documentation for the format).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(FORMAT);
+        out.push(FEATURE_SET);
+        out.push(self.bits as u8);
+        out.push(N_TAGS as u8);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for row in &self.trans {
+            for v in row {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        let nonzero = self
+            .rows
+            .iter()
+            .filter(|r| r.iter().any(|&w| w != 0))
+            .count();
+        out.extend_from_slice(&(nonzero as u32).to_le_bytes());
+        let mut prev: i64 = -1;
+        for (b, row) in self.rows.iter().enumerate() {
+            if row.iter().all(|&w| w == 0) {
+                continue;
+            }
+            put_varint(&mut out, (b as i64 - prev) as u64);
+            prev = b as i64;
+            for &w in row {
+                let w = i64::from(w);
+                put_varint(&mut out, ((w << 1) ^ (w >> 63)) as u64);
+            }
+        }
+        out.push(self.lex.bits() as u8);
+        let marked: Vec<usize> = self.lex.marked().collect();
+        out.extend_from_slice(&(marked.len() as u32).to_le_bytes());
+        let mut prev: i64 = -1;
+        for b in marked {
+            put_varint(&mut out, (b as i64 - prev) as u64);
+            prev = b as i64;
+        }
+        out
+    }
+
+    /// Builds a model from real-valued weights (`weights[bucket * 9 + tag]`) and transitions,
+    /// quantising to 16-bit integers.
+    pub(crate) fn quantise(
+        bits: u32,
+        weights: &[f32],
+        trans: &Transitions<f32>,
+        lex: Lexicon,
+    ) -> Model {
+        let max = weights
+            .iter()
+            .chain(trans.iter().flatten())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32000.0 } else { 1.0 };
+        let size = 1usize << bits;
+        let mut rows = vec![[0i16; N_TAGS]; size];
+        for (row, ws) in rows.iter_mut().zip(weights.chunks_exact(N_TAGS)) {
+            for (q, w) in row.iter_mut().zip(ws) {
+                *q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
+        }
+        let mut t = [[0i32; N_TAGS]; N_TAGS + 1];
+        for (qr, wr) in t.iter_mut().zip(trans) {
+            for (q, w) in qr.iter_mut().zip(wr) {
+                *q = (w / scale).round() as i32;
+            }
+        }
+        Model {
+            bits,
+            scale,
+            rows,
+            trans: t,
+            lex,
+        }
+    }
+
+    /// The number of hash bits: the weight table has 2^bits rows.
+    pub fn bucket_bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// The number of weight rows that are not all zero.
+    pub fn nonzero_rows(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.iter().any(|&w| w != 0))
+            .count()
+    }
+
+    /// Finds the names in the sentences of `text` (see [`Tagger::tag`]). Allocates its
+    /// buffers on each call: keep a [`Tagger`] to reuse them.
+    pub fn tag(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        out: &mut Vec<NamedSpan>,
+    ) {
+        Tagger::new(self).tag(text, tokens, sentences, out);
+    }
+
+    /// The BIO tags of an already tokenised sentence (see [`Tagger::tag_tokens`]).
+    pub fn tag_tokens(&self, tokens: &[&str]) -> Vec<BioTag> {
+        let mut out = Vec::new();
+        Tagger::new(self).tag_tokens(tokens, &mut out);
+        out
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    name: &'a str,
+}
+
+impl Reader<'_> {
+    fn error(&self, what: &str) -> NerError {
+        NerError::Model {
+            input: self.name.to_owned(),
+            offset: self.pos,
+            what: what.to_owned(),
+        }
+    }
+
+    fn take(&mut self, n: usize) -> Result<&[u8], NerError> {
+        let s = self
+            .bytes
+            .get(self.pos..self.pos.saturating_add(n))
+            .ok_or_else(|| self.error("unexpected end of the model"))?;
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn u8(&mut self) -> Result<u8, NerError> {
+        Ok(self.array::<1>()?[0])
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], NerError> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+
+    fn varint(&mut self) -> Result<u64, NerError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(self.error("varint too long"))
+    }
+}
+
+/// Decodes sentences with a [`Model`], keeping its buffers between calls so that tagging
+/// allocates nothing per sentence once they have grown.
+pub struct Tagger<'m> {
+    model: &'m Model,
+    gaz: &'m dyn Gazetteer,
+    ex: Extractor,
+    feats: Vec<u32>,
+    offsets: Vec<u32>,
+    em: Vec<[i64; N_TAGS]>,
+    back: Vec<[u8; N_TAGS]>,
+    path: Vec<usize>,
+    pieces: Vec<ByteSpan>,
+    forms: Vec<u64>,
+    bounds: Vec<(usize, usize)>,
+    flat: Vec<BioTag>,
+    doc: DocPass,
+    consistency: bool,
+    trans: Transitions<i64>,
+}
+
+impl std::fmt::Debug for Tagger<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tagger")
+            .field("bits", &self.model.bits)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'m> Tagger<'m> {
+    /// A tagger using `model` without gazetteer features (as the shipped model was trained).
+    pub fn new(model: &'m Model) -> Self {
+        Self::with_gazetteer(model, &NoGazetteer)
+    }
+
+    /// A tagger using `model` with the gazetteer it was trained with.
+    pub fn with_gazetteer(model: &'m Model, gaz: &'m dyn Gazetteer) -> Self {
+        let mut trans = [[0i64; N_TAGS]; N_TAGS + 1];
+        for (r, m) in trans.iter_mut().zip(&model.trans) {
+            for (v, w) in r.iter_mut().zip(m) {
+                *v = i64::from(*w);
+            }
+        }
+        Tagger {
+            model,
+            gaz,
+            ex: Extractor::default(),
+            feats: Vec::new(),
+            offsets: Vec::new(),
+            em: Vec::new(),
+            back: Vec::new(),
+            path: Vec::new(),
+            pieces: Vec::new(),
+            forms: Vec::new(),
+            bounds: Vec::new(),
+            flat: Vec::new(),
+            doc: DocPass::default(),
+            consistency: true,
+            trans,
+        }
+    }
+
+    /// Turns the document-level consistency pass on (the default) or off: see
+    /// [`document`](crate::document).
+    pub fn set_document_consistency(&mut self, on: bool) {
+        self.consistency = on;
+    }
+
+    /// Writes to `out` the BIO tags of each sentence of a tokenised document (one vector per
+    /// sentence), decoding each sentence and then applying the document-level pass.
+    pub fn tag_document_tokens(&mut self, sentences: &[&[&str]], out: &mut Vec<Vec<BioTag>>) {
+        out.clear();
+        let mut all: Vec<&str> = Vec::new();
+        self.bounds.clear();
+        self.forms.clear();
+        let mut flat = std::mem::take(&mut self.flat);
+        flat.clear();
+        for s in sentences {
+            self.bounds.push((all.len(), all.len() + s.len()));
+            all.extend_from_slice(s);
+            self.decode_into(s, &mut flat);
+        }
+        self.flat = flat;
+        if self.consistency {
+            self.doc.run(
+                &all,
+                &self.forms,
+                &self.bounds,
+                &mut self.flat,
+                &self.model.lex,
+            );
+        }
+        for &(s, e) in &self.bounds {
+            out.push(self.flat.get(s..e).unwrap_or(&[]).to_vec());
+        }
+    }
+
+    /// Writes to `out` (cleared first) the BIO tag of each token of one sentence.
+    pub fn tag_tokens(&mut self, tokens: &[&str], out: &mut Vec<BioTag>) {
+        out.clear();
+        self.forms.clear();
+        self.decode_into(tokens, out);
+    }
+
+    /// Decodes one sentence, appending its tags to `out` and its tokens' form hashes to
+    /// `self.forms`.
+    fn decode_into(&mut self, tokens: &[&str], out: &mut Vec<BioTag>) {
+        for chunk in tokens.chunks(MAX_SEQ) {
+            self.ex.extract(
+                chunk,
+                &self.model.lex,
+                self.gaz,
+                self.model.bits,
+                &mut self.feats,
+                &mut self.offsets,
+            );
+            self.ex.append_forms(&mut self.forms);
+            self.em.clear();
+            for w in self.offsets.windows(2) {
+                let mut acc = [0i32; N_TAGS];
+                let fs = self.feats.get(w[0] as usize..w[1] as usize).unwrap_or(&[]);
+                for &f in fs {
+                    if let Some(row) = self.model.rows.get(f as usize) {
+                        for (a, &r) in acc.iter_mut().zip(row) {
+                            *a += i32::from(r);
+                        }
+                    }
+                }
+                let mut e = [0i64; N_TAGS];
+                for (x, a) in e.iter_mut().zip(acc) {
+                    *x = i64::from(a);
+                }
+                self.em.push(e);
+            }
+            viterbi(&self.em, &self.trans, &mut self.back, &mut self.path);
+            out.extend(self.path.iter().map(|&t| BioTag::from_index(t)));
+        }
+    }
+
+    /// Finds the names in `text`, writing them to `out` (cleared first) in text order.
+    ///
+    /// `tokens` are the text's tokens in text order and `sentences` its sentences, as
+    /// [`newsgraph_segment::tokenize`] and [`newsgraph_segment::split_sentences`] make them;
+    /// each sentence is decoded on its own, from the tokens lying wholly inside it (tokens
+    /// outside every sentence are not tagged: pass a headline or dateline as a sentence of
+    /// its own to tag it). With no sentences the whole text is one sentence. Words are split at
+    /// inner hyphens first, as the training data is ("Iran-backed" → "Iran" "-" "backed").
+    /// After decoding, the names of the whole text are made consistent (see
+    /// [`document`](crate::document); [`Tagger::set_document_consistency`] turns this off) and
+    /// their edges trimmed by [`rules`](crate::rules).
+    /// Spans that do not fit `text` are skipped; no input makes this panic.
+    pub fn tag(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        out: &mut Vec<NamedSpan>,
+    ) {
+        out.clear();
+        let whole = [Sentence::new(ByteSpan::ordered(0, text.len()))];
+        let sentences = if sentences.is_empty() {
+            &whole[..]
+        } else {
+            sentences
+        };
+        self.pieces.clear();
+        self.bounds.clear();
+        for s in sentences {
+            let (lo, hi) = (s.span.start(), s.span.end());
+            let first = tokens.partition_point(|t| t.span.start() < lo);
+            let start = self.pieces.len();
+            for t in tokens.get(first..).unwrap_or(&[]) {
+                if t.span.start() >= hi {
+                    break;
+                }
+                if t.span.end() > hi || text.get(t.span.start()..t.span.end()).is_none() {
+                    continue;
+                }
+                split_pieces(text, t, &mut self.pieces);
+            }
+            if self.pieces.len() > start {
+                self.bounds.push((start, self.pieces.len()));
+            }
+        }
+        let strs: Vec<&str> = self
+            .pieces
+            .iter()
+            .map(|p| text.get(p.start()..p.end()).unwrap_or(""))
+            .collect();
+        let mut flat = std::mem::take(&mut self.flat);
+        let bounds = std::mem::take(&mut self.bounds);
+        flat.clear();
+        self.forms.clear();
+        for &(s, e) in &bounds {
+            self.decode_into(strs.get(s..e).unwrap_or(&[]), &mut flat);
+        }
+        if self.consistency {
+            self.doc
+                .run(&strs, &self.forms, &bounds, &mut flat, &self.model.lex);
+        }
+        for &(s0, e0) in &bounds {
+            let (Some(sent), Some(st)) = (strs.get(s0..e0), flat.get(s0..e0)) else {
+                continue;
+            };
+            for (s, e, label) in bio_spans(st) {
+                let Some((s, e)) = trim_name(sent, s, e, label == crate::Label::Per) else {
+                    continue;
+                };
+                let (Some(a), Some(b)) = (
+                    self.pieces.get(s0 + s),
+                    (s0 + e).checked_sub(1).and_then(|e| self.pieces.get(e)),
+                ) else {
+                    continue;
+                };
+                out.push(NamedSpan {
+                    span: ByteSpan::ordered(a.start(), b.end()),
+                    label,
+                });
+            }
+        }
+        self.flat = flat;
+        self.bounds = bounds;
+    }
+}
+
+/// Appends the pieces of `token` to `out`: the token itself, or for a word with inner
+/// hyphens its parts and hyphens.
+fn split_pieces(text: &str, token: &Token, out: &mut Vec<ByteSpan>) {
+    let (start, end) = (token.span.start(), token.span.end());
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
+    if token.kind != TokenKind::Word || !s.contains('-') || s.len() < 3 {
+        out.push(token.span);
+        return;
+    }
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        if c == '-' && i > from && i + 1 < s.len() {
+            out.push(ByteSpan::ordered(start + from, start + i));
+            out.push(ByteSpan::ordered(start + i, start + i + 1));
+            from = i + 1;
+        }
+    }
+    out.push(ByteSpan::ordered(start + from, end));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // Emissions prefer I-PER at the start; the constraint forbids it.
+        let mut em = [[0f32; N_TAGS]; 2];
+        em[0][2] = 5.0;
+        em[0][1] = 1.0;
+        em[1][2] = 5.0;
+        let trans = [[0f32; N_TAGS]; N_TAGS + 1];
+        let (mut back, mut path) = (Vec::new(), Vec::new());
+        viterbi(&em, &trans, &mut back, &mut path);
+        assert_eq!(path, vec![1, 2]);
+        viterbi::<f32>(&[], &trans, &mut back, &mut path);
+        assert!(path.is_empty());
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let mut w = vec![0f32; (1 << 6) * N_TAGS];
+        w[9] = 1.5;
+        w[100] = -2.0;
+        let mut t = [[0f32; N_TAGS]; N_TAGS + 1];
+        t[0][1] = 0.25;
+        let m = Model::quantise(6, &w, &t, Lexicon::from_forms(8, [5u64, 77]));
+        let b = m.to_bytes();
+        let back = Model::from_bytes(&b, "test").unwrap();
+        assert_eq!(m, back);
+        assert_eq!(back.nonzero_rows(), 2);
+        for cut in 0..b.len() {
+            assert!(Model::from_bytes(&b[..cut], "test").is_err());
+        }
+        let mut longer = b.clone();
+        longer.push(0);
+        assert!(Model::from_bytes(&longer, "test").is_err());
+    }
+
+    #[test]
+    fn hyphenated_words_are_split() {
+        let text = "Iran-backed al-Qaeda e- x";
+        let toks = newsgraph_segment::tokenize(text);
+        let mut out = Vec::new();
+        for t in &toks {
+            split_pieces(text, t, &mut out);
+        }
+        let s: Vec<&str> = out.iter().map(|p| &text[p.start()..p.end()]).collect();
+        assert_eq!(&s[..6], &["Iran", "-", "backed", "al", "-", "Qaeda"]);
+    }
+}
