@@ -18,6 +18,8 @@ pub(crate) struct Extraction<'d> {
     #[serde(skip_serializing_if = "Option::is_none")]
     sentences: Option<Vec<Offsets>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    entities: Option<Vec<EntityOut<'d>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     regions: Option<Vec<RegionOut<'d>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenOut>>,
@@ -40,6 +42,38 @@ struct MetaOut<'d> {
     published_source: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     input: Option<&'d str>,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'d> {
+    id: String,
+    name: &'d str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    kb: Option<KbOut<'d>>,
+    titles: &'d [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    affiliations: Vec<String>,
+    mentions: Vec<MentionOut<'d>>,
+}
+
+#[derive(Serialize)]
+struct KbOut<'d> {
+    id: &'d str,
+    codes: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'d> {
+    start: usize,
+    end: usize,
+    text: &'d str,
+    kind: &'static str,
+}
+
+/// The contract's id of the entity at `index`: `e1` for the first.
+pub(crate) fn entity_id(index: usize) -> String {
+    format!("e{}", index + 1)
 }
 
 #[derive(Serialize)]
@@ -145,6 +179,45 @@ impl<'d> Extraction<'d> {
                 .sentences
                 .as_ref()
                 .map(|ss| ss.iter().map(|s| offsets(s.span)).collect()),
+            entities: doc.entities.as_ref().map(|es| {
+                es.iter()
+                    .enumerate()
+                    .map(|(i, e)| EntityOut {
+                        id: entity_id(i),
+                        name: &e.name,
+                        kind: e.kind.as_str(),
+                        kb: e.kb.as_ref().map(|k| KbOut {
+                            id: &k.id,
+                            codes: k
+                                .codes
+                                .iter()
+                                .map(|(scheme, code)| {
+                                    (scheme.clone(), serde_json::Value::String(code.clone()))
+                                })
+                                .collect(),
+                        }),
+                        titles: &e.titles,
+                        affiliations: e
+                            .affiliations
+                            .iter()
+                            .map(|a| entity_id(a.index()))
+                            .collect(),
+                        mentions: e
+                            .mentions
+                            .iter()
+                            .map(|m| {
+                                let t = text_span(m.span);
+                                MentionOut {
+                                    start: t.start,
+                                    end: t.end,
+                                    text: t.text,
+                                    kind: m.kind.as_str(),
+                                }
+                            })
+                            .collect(),
+                    })
+                    .collect()
+            }),
             regions: doc.regions.as_ref().filter(|_| options.regions).map(|rs| {
                 rs.iter()
                     .map(|r| {

@@ -3,8 +3,8 @@
 
 use newsgraph_contract::{to_json, Options};
 use newsgraph_doc::{
-    ByteSpan, Doc, MarkSide, Meta, QuotationLayer, QuotePair, Region, RegionKind, Sentence,
-    Token, TokenKind, UnpairedMark,
+    ByteSpan, Doc, MarkSide, Meta, QuotationLayer, QuotePair, Region, RegionKind, Sentence, Token,
+    TokenKind, UnpairedMark,
 };
 use serde_json::Value;
 
@@ -15,12 +15,16 @@ fn span_of(text: &str, needle: &str) -> ByteSpan {
 
 /// Slices `text` by code points, as Python and the scorer do.
 fn char_slice(text: &str, start: &Value, end: &Value) -> String {
-    let (s, e) = (start.as_u64().unwrap() as usize, end.as_u64().unwrap() as usize);
+    let (s, e) = (
+        start.as_u64().unwrap() as usize,
+        end.as_u64().unwrap() as usize,
+    );
     text.chars().skip(s).take(e - s).collect()
 }
 
 fn fixture() -> Doc {
-    let text = "By Amara Lindqvist: Ministers’ talks in Malmö ended. “We’re done,” she said… «Oui».";
+    let text =
+        "By Amara Lindqvist: Ministers’ talks in Malmö ended. “We’re done,” she said… «Oui».";
     let mut doc = Doc::new("fx-1", text, Meta::default());
     doc.meta.byline = Some("Amara Lindqvist".into());
     doc.regions = Some(vec![Region {
@@ -69,20 +73,37 @@ fn every_reported_span_reproduces_its_text_in_code_points() {
         "“We’re done,” she said…",
         "«Oui».",
     ];
-    for (s, want) in json["sentences"].as_array().unwrap().iter().zip(expect_sentences) {
+    for (s, want) in json["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(expect_sentences)
+    {
         assert_eq!(char_slice(text, &s["start"], &s["end"]), want);
     }
     let region = &json["regions"][0];
-    assert_eq!(char_slice(text, &region["start"], &region["end"]), "By Amara Lindqvist:");
+    assert_eq!(
+        char_slice(text, &region["start"], &region["end"]),
+        "By Amara Lindqvist:"
+    );
     assert_eq!(region["text"], "By Amara Lindqvist:");
     assert_eq!(region["kind"], "byline");
     let tok = &json["tokens"][0];
     assert_eq!(char_slice(text, &tok["start"], &tok["end"]), "Malmö");
     let pair = &json["quotations"]["pairs"][0];
-    assert_eq!(char_slice(text, &pair["content"]["start"], &pair["content"]["end"]), "We’re done,");
+    assert_eq!(
+        char_slice(text, &pair["content"]["start"], &pair["content"]["end"]),
+        "We’re done,"
+    );
     assert_eq!(pair["content"]["text"], "We’re done,");
-    assert_eq!(char_slice(text, &pair["open"]["start"], &pair["open"]["end"]), "“");
-    assert_eq!(char_slice(text, &pair["close"]["start"], &pair["close"]["end"]), "”");
+    assert_eq!(
+        char_slice(text, &pair["open"]["start"], &pair["open"]["end"]),
+        "“"
+    );
+    assert_eq!(
+        char_slice(text, &pair["close"]["start"], &pair["close"]["end"]),
+        "”"
+    );
     let un = &json["quotations"]["unpaired"][0];
     assert_eq!(char_slice(text, &un["start"], &un["end"]), "«");
     assert_eq!(un["side"], "opening");
@@ -92,7 +113,10 @@ fn every_reported_span_reproduces_its_text_in_code_points() {
 fn absent_layers_are_absent_and_empty_layers_are_empty() {
     let mut doc = Doc::new("fx-2", "", Meta::default());
     let json = to_json(&doc, &Options::default());
-    assert!(json.get("sentences").is_none(), "a stage that did not run leaves no layer");
+    assert!(
+        json.get("sentences").is_none(),
+        "a stage that did not run leaves no layer"
+    );
     doc.sentences = Some(vec![]);
     let json = to_json(&doc, &Options::default());
     assert_eq!(json["sentences"], Value::Array(vec![]));
@@ -104,7 +128,10 @@ fn extra_layers_only_when_asked() {
     let doc = fixture();
     let json = to_json(&doc, &Options::default());
     for extra in ["tokens", "quotations", "regions", "diagnostics"] {
-        assert!(json.get(extra).is_none(), "{extra} written without being asked for");
+        assert!(
+            json.get(extra).is_none(),
+            "{extra} written without being asked for"
+        );
     }
 }
 
@@ -115,7 +142,15 @@ fn meta_has_every_contract_field() {
     doc.meta.published_source = newsgraph_doc::PublishedSource::CrawlDate;
     let json = to_json(&doc, &Options::default());
     let meta = json["meta"].as_object().unwrap();
-    for key in ["title", "byline", "dateline", "published", "outlet", "source_url", "language"] {
+    for key in [
+        "title",
+        "byline",
+        "dateline",
+        "published",
+        "outlet",
+        "source_url",
+        "language",
+    ] {
         assert!(meta.contains_key(key), "meta.{key} missing");
     }
     assert_eq!(meta["published_source"], "crawl_date");
@@ -125,5 +160,67 @@ fn meta_has_every_contract_field() {
 #[test]
 fn unknown_extra_layer_is_named_with_the_valid_ones() {
     let err = Options::from_layer_list("tokens,entitiez").unwrap_err();
-    assert!(err.contains("entitiez") && err.contains("quotations"), "{err}");
+    assert!(
+        err.contains("entitiez") && err.contains("quotations"),
+        "{err}"
+    );
+}
+
+#[test]
+fn entities_carry_ids_types_kb_and_code_point_mentions() {
+    use newsgraph_doc::{Entity, EntityId, EntityType, KbLink, Mention, MentionKind};
+    let text = "Gen. Aïda Rahm met Norway’s envoy. She left Oslo.";
+    let mut doc = Doc::new("fx-3", text, Meta::default());
+    doc.entities = Some(vec![
+        Entity {
+            name: "Aïda Rahm".into(),
+            kind: EntityType::Person,
+            kb: None,
+            titles: vec!["Gen.".into()],
+            affiliations: vec![EntityId(1)],
+            mentions: vec![
+                Mention {
+                    span: span_of(text, "Aïda Rahm"),
+                    kind: MentionKind::Name,
+                },
+                Mention {
+                    span: span_of(text, "She"),
+                    kind: MentionKind::Pronoun,
+                },
+            ],
+        },
+        Entity {
+            name: "Norway".into(),
+            kind: EntityType::Gpe,
+            kb: Some(KbLink {
+                id: "kb:NOR".into(),
+                codes: vec![("cameo".into(), "NOR".into()), ("iso2".into(), "NO".into())],
+            }),
+            titles: vec![],
+            affiliations: vec![],
+            mentions: vec![Mention {
+                span: span_of(text, "Norway"),
+                kind: MentionKind::Name,
+            }],
+        },
+    ]);
+    let json = to_json(&doc, &Options::default());
+    let text = json["text"].as_str().unwrap();
+    let e1 = &json["entities"][0];
+    assert_eq!(e1["id"], "e1");
+    assert_eq!(e1["type"], "PERSON");
+    assert_eq!(e1["titles"][0], "Gen.");
+    assert_eq!(e1["affiliations"][0], "e2");
+    assert_eq!(e1["kb"], Value::Null);
+    for m in e1["mentions"].as_array().unwrap() {
+        assert_eq!(
+            char_slice(text, &m["start"], &m["end"]),
+            m["text"].as_str().unwrap()
+        );
+    }
+    assert_eq!(e1["mentions"][1]["kind"], "pronoun");
+    let e2 = &json["entities"][1];
+    assert_eq!(e2["kb"]["id"], "kb:NOR");
+    assert_eq!(e2["kb"]["codes"]["cameo"], "NOR");
+    assert_eq!(e2["mentions"][0]["text"], "Norway");
 }
