@@ -140,8 +140,14 @@ fn print_table(r: &Value) {
     if r["build"] == "debug" {
         println!("(a debug build is far slower: use `cargo run --release -- bench`)");
     }
-    println!("{:<28} {:>14} {:>10} {:>12}", "measure", "words/s", "seconds", "peak RSS MB");
-    for (label, v) in [("whole pipeline, 1 thread", single), ("whole pipeline, all cores", parallel)] {
+    println!(
+        "{:<28} {:>14} {:>10} {:>12}",
+        "measure", "words/s", "seconds", "peak RSS MB"
+    );
+    for (label, v) in [
+        ("whole pipeline, 1 thread", single),
+        ("whole pipeline, all cores", parallel),
+    ] {
         let label = if std::ptr::eq(v, parallel) {
             format!("{label} ({})", v["threads"])
         } else {
@@ -303,12 +309,15 @@ fn load(paths: &[String], format: Option<InputFormat>) -> Result<Vec<Article>> {
 }
 
 fn load_csv(path: &Path, into: &mut Vec<Article>) -> Result<()> {
-    let mut reader = csv::Reader::from_path(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let mut reader =
+        csv::Reader::from_path(path).with_context(|| format!("cannot read {}", path.display()))?;
     let headers = reader.headers()?.clone();
     let col = |name: &str| headers.iter().position(|h| h == name);
     let Some(text_col) = col("text") else {
-        bail!("{}: no `text` column (columns: url, date, title, text)", path.display());
+        bail!(
+            "{}: no `text` column (columns: url, date, title, text)",
+            path.display()
+        );
     };
     let (url, date, title) = (col("url"), col("date"), col("title"));
     for (i, rec) in reader.records().enumerate() {

@@ -48,7 +48,10 @@ fn id_string(v: Option<&Value>) -> String {
 
 /// The article the extractor may see: only `id`, `text` and `published`.
 fn gold_article(g: &Value) -> Article {
-    let published = g.get("published").and_then(Value::as_str).map(str::to_string);
+    let published = g
+        .get("published")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let meta = Meta {
         published_source: if published.is_some() {
             PublishedSource::Given
@@ -142,7 +145,11 @@ fn check_floors(path: &Path, set: &str, scores: &Value) -> Result<Vec<String>> {
             continue;
         }
         let floor: f64 = floor.parse().with_context(|| {
-            format!("{}: line {}: {floor:?} is not a number", path.display(), n + 1)
+            format!(
+                "{}: line {}: {floor:?} is not a number",
+                path.display(),
+                n + 1
+            )
         })?;
         let value = scores
             .get(*layer)
@@ -178,7 +185,8 @@ mod tests {
             "# set layer min\nseed entities 0.50\nseed quotes.count 0.9\nother entities 0.99\n",
         )
         .unwrap();
-        let scores = serde_json::json!({"entities": {"f1": 0.6}, "quotes.count": {"accuracy": 0.5}});
+        let scores =
+            serde_json::json!({"entities": {"f1": 0.6}, "quotes.count": {"accuracy": 0.5}});
         let fails = check_floors(&path, "seed", &scores).unwrap();
         assert_eq!(fails, ["seed quotes.count: 0.5000 < floor 0.9000"]);
         std::fs::write(&path, "seed entities\n").unwrap();

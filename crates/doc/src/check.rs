@@ -113,7 +113,10 @@ mod tests {
             kind: RegionKind::Byline,
             span: span(0, 11),
         }]);
-        doc.sentences = Some(vec![Sentence::new(span(12, 22)), Sentence::new(span(23, 34))]);
+        doc.sentences = Some(vec![
+            Sentence::new(span(12, 22)),
+            Sentence::new(span(23, 34)),
+        ]);
         assert_eq!(check_spans(&doc), vec![]);
     }
 

@@ -31,7 +31,11 @@ pub struct SpanError {
 
 impl fmt::Display for SpanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "span end {} lies before its start {}", self.end, self.start)
+        write!(
+            f,
+            "span end {} lies before its start {}",
+            self.end, self.start
+        )
     }
 }
 

@@ -263,7 +263,10 @@ mod tests {
         };
         let err = Pipeline::from_stages(fakes(), vec![], &config).unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("sentense") && msg.contains("regions, sentences"), "{msg}");
+        assert!(
+            msg.contains("sentense") && msg.contains("regions, sentences"),
+            "{msg}"
+        );
     }
 
     #[test]
