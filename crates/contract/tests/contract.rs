@@ -1,5 +1,6 @@
 //! The contract as users read it: code-point offsets, absent versus empty layers, extra layers
 //! only on request.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use newsgraph_contract::{to_json, Options};
 use newsgraph_doc::{

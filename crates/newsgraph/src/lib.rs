@@ -116,9 +116,9 @@ impl Pipeline {
                 });
             }
         }
-        let keep = |s: &Box<dyn Stage>| !config.disabled.iter().any(|d| d == s.name());
-        let article: Vec<_> = article.into_iter().filter(keep).collect();
-        let analysis: Vec<_> = analysis.into_iter().filter(keep).collect();
+        let keep = |s: &dyn Stage| !config.disabled.iter().any(|d| d == s.name());
+        let article: Vec<_> = article.into_iter().filter(|s| keep(s.as_ref())).collect();
+        let analysis: Vec<_> = analysis.into_iter().filter(|s| keep(s.as_ref())).collect();
         let mut assigned: Vec<Layer> = Vec::new();
         for stage in article.iter().chain(&analysis) {
             if let Some(layer) = stage.requires().iter().find(|l| !assigned.contains(l)) {
@@ -137,8 +137,11 @@ impl Pipeline {
         self.stages().map(|s| s.name()).collect()
     }
 
-    fn stages(&self) -> impl Iterator<Item = &Box<dyn Stage>> {
-        self.article.iter().chain(&self.analysis)
+    fn stages(&self) -> impl Iterator<Item = &dyn Stage> {
+        self.article
+            .iter()
+            .chain(&self.analysis)
+            .map(|s| s.as_ref())
     }
 
     /// Runs every stage on `doc`. Analysis stages run only on English (or undetected) text.
