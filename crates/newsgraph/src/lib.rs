@@ -272,6 +272,61 @@ mod tests {
         );
     }
 
+    /// Marks the document so a test can see that it ran.
+    struct Marker;
+    impl Stage for Marker {
+        fn name(&self) -> &'static str {
+            "marker"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn assigns(&self) -> &'static [Layer] {
+            &[]
+        }
+        fn run(&self, doc: &mut Doc) {
+            doc.diagnostics.push(Diagnostic {
+                stage: "marker",
+                severity: Severity::Note,
+                message: String::new(),
+                span: None,
+            });
+        }
+    }
+
+    #[test]
+    fn analysis_stages_run_only_on_english_articles() {
+        let p = Pipeline::from_stages(
+            newsgraph_segment::article_stages(),
+            vec![Box::new(Marker)],
+            &PipelineConfig::default(),
+        )
+        .unwrap();
+        let ran = |text: &str| {
+            let mut doc = Doc::new("x", text, newsgraph_doc::Meta::default());
+            p.run(&mut doc);
+            assert!(doc.sentences.is_some(), "the article layer always runs");
+            doc.diagnostics.iter().any(|d| d.stage == "marker")
+        };
+        assert!(ran("The council met on Monday and said that it would vote on the budget in June, after the talks."));
+        assert!(!ran(
+            "Le conseil municipal s'est réuni lundi soir et a déclaré qu'il voterait le budget \
+             de la ville en juin, après de longues discussions avec les syndicats et les \
+             représentants des quartiers, qui réclament davantage de moyens pour les écoles."
+        ));
+    }
+
+    #[test]
+    fn the_bundled_example_keeps_the_offsets_invariant() {
+        let text = include_str!("../../../examples/article.txt");
+        let p = Pipeline::new(&PipelineConfig::default()).unwrap();
+        let mut doc = Doc::new("example", text, newsgraph_doc::Meta::default());
+        p.run(&mut doc);
+        assert_eq!(newsgraph_doc::check_spans(&doc), vec![]);
+        assert_eq!(doc.meta.dateline.as_deref(), Some("VALDORIA"));
+        assert!(doc.sentences.as_ref().unwrap().len() >= 10);
+    }
+
     #[test]
     fn disabling_a_leaf_stage_works() {
         let config = PipelineConfig {
