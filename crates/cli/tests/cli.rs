@@ -56,7 +56,10 @@ Tuesday that the ferry “Nordljus” would resume sailings to Öland after repa
 fn extracts_a_text_file_with_dateline_sentences_and_code_point_offsets() {
     let dir = scratch("txt");
     let path = write(&dir, "ferry.txt", ARTICLE);
-    let out = run(bin().arg("extract").arg(&path).args(["--layers", "quotations,regions"]));
+    let out = run(bin()
+        .arg("extract")
+        .arg(&path)
+        .args(["--layers", "quotations,regions"]));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let docs = lines(&out);
     assert_eq!(docs.len(), 1);
@@ -87,12 +90,21 @@ fn extracts_a_text_file_with_dateline_sentences_and_code_point_offsets() {
         .unwrap()
         .iter()
         .map(|p| {
-            assert_eq!(cp_slice(text, &p["content"]), p["content"]["text"].as_str().unwrap());
+            assert_eq!(
+                cp_slice(text, &p["content"]),
+                p["content"]["text"].as_str().unwrap()
+            );
             p["content"]["text"].as_str().unwrap().to_string()
         })
         .collect();
-    assert_eq!(quotes, ["Nordljus", "We are ready,", "The crew is ready too."]);
-    assert_eq!(cp_slice(text, &d["regions"][0]), "KALMAR, May 2 (Baltic Wire) -");
+    assert_eq!(
+        quotes,
+        ["Nordljus", "We are ready,", "The crew is ready too."]
+    );
+    assert_eq!(
+        cp_slice(text, &d["regions"][0]),
+        "KALMAR, May 2 (Baltic Wire) -"
+    );
 }
 
 #[test]
@@ -131,7 +143,10 @@ fn a_broken_json_line_is_reported_and_the_rest_extracted() {
     let ids: Vec<Value> = lines(&out).iter().map(|d| d["id"].clone()).collect();
     assert_eq!(ids, ["a", "c"]);
     let err = stderr(&out);
-    assert!(err.contains("batch.jsonl") && err.contains("line 2"), "{err}");
+    assert!(
+        err.contains("batch.jsonl") && err.contains("line 2"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -175,7 +190,11 @@ fn pretty_writes_one_object_for_one_article_and_an_array_for_several() {
 #[test]
 fn output_file_and_input_format_override() {
     let dir = scratch("out");
-    let path = write(&dir, "story.data", "{\"id\": \"x1\", \"text\": \"Talks resumed.\"}\n");
+    let path = write(
+        &dir,
+        "story.data",
+        "{\"id\": \"x1\", \"text\": \"Talks resumed.\"}\n",
+    );
     let target = dir.join("out.jsonl");
     let out = run(bin()
         .arg("extract")
@@ -241,8 +260,15 @@ fn eval_scores_a_gold_file_as_the_scorer_does() {
 #[test]
 fn bench_reports_words_per_second_per_stage() {
     let dir = scratch("bench");
-    let path = write(&dir, "b.jsonl", "{\"id\": \"b1\", \"text\": \"Crews repaired the line. Power returned.\"}\n");
-    let out = run(bin().arg("bench").arg(&path).args(["--seconds", "0.05", "--json"]));
+    let path = write(
+        &dir,
+        "b.jsonl",
+        "{\"id\": \"b1\", \"text\": \"Crews repaired the line. Power returned.\"}\n",
+    );
+    let out = run(bin()
+        .arg("bench")
+        .arg(&path)
+        .args(["--seconds", "0.05", "--json"]));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["single"]["words_per_pass"], 6);
@@ -253,6 +279,9 @@ fn bench_reports_words_per_second_per_stage() {
         .iter()
         .map(|s| s["name"].as_str().unwrap())
         .collect();
-    assert!(stages.contains(&"sentences") && stages.contains(&"serialise"), "{stages:?}");
+    assert!(
+        stages.contains(&"sentences") && stages.contains(&"serialise"),
+        "{stages:?}"
+    );
     assert!(v["parallel"]["threads"].as_u64().unwrap() >= 1);
 }
