@@ -20,6 +20,8 @@ pub(crate) struct Extraction<'d> {
     #[serde(skip_serializing_if = "Option::is_none")]
     entities: Option<Vec<EntityOut<'d>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    quotes: Option<Vec<QuoteOut<'d>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     regions: Option<Vec<RegionOut<'d>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenOut>>,
@@ -69,6 +71,52 @@ struct MentionOut<'d> {
     end: usize,
     text: &'d str,
     kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'d> {
+    id: String,
+    kind: &'static str,
+    content: TextSpan<'d>,
+    cue: Option<TextSpan<'d>>,
+    source: SourceOut<'d>,
+    addressee: Option<PartyOut<'d>>,
+    outlet: Option<PartyOut<'d>>,
+    parent: Option<String>,
+    negated: bool,
+    denial: bool,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'d> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+    text: Option<&'d str>,
+    entity: Option<String>,
+    count: Option<u32>,
+    anonymous: bool,
+    affiliations: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anonymity_reason: Option<TextSpan<'d>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<TextSpan<'d>>,
+}
+
+#[derive(Serialize)]
+struct PartyOut<'d> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+    text: Option<&'d str>,
+    entity: Option<String>,
+}
+
+/// The contract's id of the quote at `index`: `q1` for the first.
+pub(crate) fn quote_id(index: usize) -> String {
+    format!("q{}", index + 1)
 }
 
 /// The contract's id of the entity at `index`: `e1` for the first.
@@ -215,6 +263,50 @@ impl<'d> Extraction<'d> {
                                 }
                             })
                             .collect(),
+                    })
+                    .collect()
+            }),
+            quotes: doc.quotes.as_ref().map(|qs| {
+                let party = |p: &newsgraph_doc::Party| {
+                    let t = p.span.map(text_span);
+                    PartyOut {
+                        start: t.as_ref().map(|t| t.start),
+                        end: t.as_ref().map(|t| t.end),
+                        text: t.map(|t| t.text),
+                        entity: p.entity.map(|e| entity_id(e.index())),
+                    }
+                };
+                qs.iter()
+                    .enumerate()
+                    .map(|(i, q)| {
+                        let p = party(&q.source.party);
+                        QuoteOut {
+                            id: quote_id(i),
+                            kind: q.kind.as_str(),
+                            content: text_span(q.content),
+                            cue: q.cue.map(text_span),
+                            source: SourceOut {
+                                start: p.start,
+                                end: p.end,
+                                text: p.text,
+                                entity: p.entity,
+                                count: q.source.count,
+                                anonymous: q.source.anonymous,
+                                affiliations: q
+                                    .source
+                                    .affiliations
+                                    .iter()
+                                    .map(|a| entity_id(a.index()))
+                                    .collect(),
+                                anonymity_reason: q.source.anonymity_reason.map(text_span),
+                                basis: q.source.basis.map(text_span),
+                            },
+                            addressee: q.addressee.as_ref().map(party),
+                            outlet: q.outlet.as_ref().map(party),
+                            parent: q.parent.map(|p| quote_id(p.index())),
+                            negated: q.negated,
+                            denial: q.denial,
+                        }
                     })
                     .collect()
             }),

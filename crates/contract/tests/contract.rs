@@ -225,3 +225,74 @@ fn entities_carry_ids_types_kb_and_code_point_mentions() {
     assert_eq!(e2["kb"]["codes"]["cameo"], "NOR");
     assert_eq!(e2["mentions"][0]["text"], "Norway");
 }
+
+#[test]
+fn quotes_carry_content_cue_source_and_nesting() {
+    use newsgraph_doc::{Party, Quote, QuoteId, QuoteKind, QuoteSource};
+    let text = "Two Örebro officials said the mayor told Nordic Radio: “We stay.”";
+    let mut doc = Doc::new("fx-4", text, Meta::default());
+    doc.quotes = Some(vec![
+        Quote {
+            kind: QuoteKind::Indirect,
+            content: span_of(text, "the mayor told Nordic Radio: “We stay.”"),
+            cue: Some(span_of(text, "said")),
+            negated: false,
+            denial: false,
+            source: QuoteSource {
+                party: Party {
+                    span: Some(span_of(text, "Two Örebro officials")),
+                    entity: None,
+                },
+                anonymous: true,
+                count: Some(2),
+                ..QuoteSource::default()
+            },
+            addressee: None,
+            outlet: None,
+            parent: None,
+        },
+        Quote {
+            kind: QuoteKind::Direct,
+            content: span_of(text, "We stay."),
+            cue: Some(span_of(text, "told")),
+            negated: false,
+            denial: false,
+            source: QuoteSource {
+                party: Party {
+                    span: Some(span_of(text, "the mayor")),
+                    entity: None,
+                },
+                count: Some(1),
+                ..QuoteSource::default()
+            },
+            addressee: None,
+            outlet: Some(Party {
+                span: Some(span_of(text, "Nordic Radio")),
+                entity: None,
+            }),
+            parent: Some(QuoteId(0)),
+        },
+    ]);
+    let json = to_json(&doc, &Options::default());
+    let text = json["text"].as_str().unwrap();
+    let q1 = &json["quotes"][0];
+    assert_eq!(q1["id"], "q1");
+    assert_eq!(q1["kind"], "indirect");
+    assert_eq!(q1["source"]["text"], "Two Örebro officials");
+    assert_eq!(
+        char_slice(text, &q1["source"]["start"], &q1["source"]["end"]),
+        "Two Örebro officials"
+    );
+    assert_eq!(q1["source"]["count"], 2);
+    assert_eq!(q1["source"]["anonymous"], true);
+    assert_eq!(q1["source"]["entity"], Value::Null);
+    let q2 = &json["quotes"][1];
+    assert_eq!(q2["content"]["text"], "We stay.");
+    assert_eq!(
+        char_slice(text, &q2["content"]["start"], &q2["content"]["end"]),
+        "We stay."
+    );
+    assert_eq!(q2["outlet"]["text"], "Nordic Radio");
+    assert_eq!(q2["parent"], "q1");
+    assert_eq!(q2["addressee"], Value::Null);
+}

@@ -58,6 +58,24 @@ pub fn check_spans(doc: &Doc) -> Vec<SpanProblem> {
             check("entities", m.span);
         }
     }
+    for q in doc.quotes.iter().flatten() {
+        check("quotes", q.content);
+        let parties = [
+            Some(&q.source.party),
+            q.addressee.as_ref(),
+            q.outlet.as_ref(),
+        ];
+        let spans = q
+            .cue
+            .iter()
+            .copied()
+            .chain(parties.into_iter().flatten().filter_map(|p| p.span))
+            .chain(q.source.anonymity_reason)
+            .chain(q.source.basis);
+        for s in spans {
+            check("quotes", s);
+        }
+    }
     if let Some(sentences) = &doc.sentences {
         let mut covered: Vec<(ByteSpan, &'static str)> = sentences
             .iter()

@@ -3,6 +3,7 @@
 use crate::entities::Entity;
 use crate::layers::{QuotationLayer, Region, RegionKind, Sentence, Token};
 use crate::offsets::OffsetIndex;
+use crate::quotes::Quote;
 use crate::span::ByteSpan;
 use crate::stage::Diagnostic;
 
@@ -80,6 +81,8 @@ pub struct Doc {
     pub quotations: Option<QuotationLayer>,
     /// Entities with their mentions.
     pub entities: Option<Vec<Entity>>,
+    /// Attributed claims.
+    pub quotes: Option<Vec<Quote>>,
     /// What stages noticed and handled.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -99,6 +102,7 @@ impl Doc {
             tokens: None,
             quotations: None,
             entities: None,
+            quotes: None,
             diagnostics: Vec::new(),
         }
     }

@@ -31,6 +31,7 @@ mod doc;
 mod entities;
 mod layers;
 mod offsets;
+mod quotes;
 mod span;
 mod stage;
 
@@ -42,5 +43,6 @@ pub use layers::{
     UnpairedMark,
 };
 pub use offsets::OffsetIndex;
+pub use quotes::{Party, Quote, QuoteId, QuoteKind, QuoteSource};
 pub use span::{ByteSpan, CharSpan, SpanError};
 pub use stage::{Diagnostic, Layer, Severity, Stage};

@@ -18,6 +18,8 @@ pub enum Layer {
     Quotations,
     /// Entities and their mentions.
     Entities,
+    /// Attributed claims.
+    Quotes,
 }
 
 impl Layer {
@@ -30,6 +32,7 @@ impl Layer {
             Layer::Tokens => "tokens",
             Layer::Quotations => "quotations",
             Layer::Entities => "entities",
+            Layer::Quotes => "quotes",
         }
     }
 }
