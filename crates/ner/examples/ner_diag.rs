@@ -2,12 +2,23 @@
 //! writes the development-set errors to a file.
 //!
 //! `cargo run --release -p newsgraph-ner --example ner_diag -- ../shared/train /tmp/dev-errors.txt [epochs]`
+//!
+//! Environment: `HOLDOUT_PUD=1` holds the Wikipedia half of UNER PUD out of training and scores
+//! it; `NO_GAZ=1` trains without the knowledge-base gazetteer, `GAZ_OFF=BITS` without some of
+//! its feature groups (bit *g* for group *g*); `GAZ_DROPOUT`, `WORD_DROPOUT`, `UPPER`, `LOWER`
+//! (percent), `MARGIN` (tenths), `SEED`, `EPOCHS` and `BITS` override the [`TrainConfig`]
+//! fields; `GENRES=weblog:2,reviews:0` repeats or drops UNER EWT documents by genre;
+//! `DUP_EDITED=K` repeats the other sources K more times. Besides the plain scores, it scores
+//! the held-out set (or the development set) upper-cased and lower-cased (as all-caps
+//! headlines and text without capitals), and writes next to the error file the predicted tags
+//! (`.tsv`) and the model (`.bin`).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use newsgraph_ner::{
-    bio_spans, evaluate, load_training_dir, train, NoGazetteer, Tagger, TrainConfig,
+    bio_spans, evaluate, load_training_dir, train, Gazetteer, KbGazetteer, NoGazetteer, Tagger,
+    TrainConfig, TrainSentence,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -28,6 +39,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("held-out PUD wiki ({} sentences) as second dev", pud.len());
         pud_dev = pud;
     }
+    if let Ok(spec) = std::env::var("GENRES") {
+        // GENRES=weblog:2,newsgroup:2,reviews:0 — repeat (or drop) EWT documents by genre.
+        let text = std::fs::read_to_string(dir.join("uner-ewt-train.iob2"))?;
+        let genres: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# newdoc id = "))
+            .map(|id| id.split('-').next().unwrap_or("").to_owned())
+            .collect();
+        let weight = |g: &str| -> usize {
+            spec.split(',')
+                .find_map(|kv| kv.split_once(':').filter(|(k, _)| *k == g))
+                .and_then(|(_, v)| v.parse().ok())
+                .unwrap_or(1)
+        };
+        let ewt_len = newsgraph_ner::read_iob2(&dir.join("uner-ewt-train.iob2"))?.len();
+        let rest = data.train.split_off(ewt_len);
+        let ewt = std::mem::take(&mut data.train);
+        for s in ewt {
+            let w = weight(genres.get(s.doc).map_or("", String::as_str));
+            for _ in 0..w {
+                data.train.push(s.clone());
+            }
+        }
+        data.train.extend(rest);
+        println!(
+            "EWT weighted by genre: {} sentences in all",
+            data.train.len()
+        );
+    }
     if let Some(k) = std::env::var("DUP_EDITED")
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
@@ -38,7 +78,71 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             data.train.extend(edited.iter().cloned());
         }
     }
-    let model = train(&data.train, &config, &NoGazetteer, |_, _| {})?;
+    if let Some(d) = std::env::var("GAZ_DROPOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        config.gaz_dropout_percent = d;
+    }
+    if let Some(d) = std::env::var("WORD_DROPOUT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        config.word_dropout_percent = d;
+    }
+    for (var, field) in [
+        ("UPPER", &mut config.upper_case_percent),
+        ("LOWER", &mut config.lower_case_percent),
+        ("MARGIN", &mut config.margin_tenths),
+    ] {
+        if let Some(v) = std::env::var(var).ok().and_then(|v| v.parse().ok()) {
+            *field = v;
+        }
+    }
+    if let Some(v) = std::env::var("SEED").ok().and_then(|v| v.parse().ok()) {
+        config.seed = v;
+    }
+    let off: u32 = std::env::var("GAZ_OFF")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let custom;
+    let gaz: &dyn Gazetteer = if std::env::var_os("NO_GAZ").is_some() {
+        &NoGazetteer
+    } else if off != 0 {
+        let kb = newsgraph_kb::Kb::global().map_err(|e| e.to_string())?;
+        custom = KbGazetteer::new(kb).without_groups(off);
+        &custom
+    } else {
+        KbGazetteer::global().ok_or("the knowledge base did not load")?
+    };
+    println!("gazetteer {}, {:?}", gaz.id(), config);
+    if let Some(b) = std::env::var("BITS").ok().and_then(|v| v.parse().ok()) {
+        config.bits = b;
+    }
+    if let Some(e) = std::env::var("EPOCHS").ok().and_then(|v| v.parse().ok()) {
+        config.epochs = e;
+    }
+    let model = train(&data.train, &config, gaz, |_, _| {})?;
+    let recase = |sents: &[TrainSentence], upper: bool| -> Vec<TrainSentence> {
+        sents
+            .iter()
+            .map(|s| TrainSentence {
+                tokens: s
+                    .tokens
+                    .iter()
+                    .map(|t| {
+                        if upper {
+                            t.to_uppercase()
+                        } else {
+                            t.to_lowercase()
+                        }
+                    })
+                    .collect(),
+                ..s.clone()
+            })
+            .collect()
+    };
     println!("train:\n{}", evaluate(&model, &data.train));
     println!("dev:\n{}", evaluate(&model, &data.dev));
     println!(
@@ -47,9 +151,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     if !pud_dev.is_empty() {
         println!("pud-wiki:\n{}", evaluate(&model, &pud_dev));
+        println!(
+            "pud-wiki as documents:\n{}",
+            newsgraph_ner::evaluate_documents(&model, &pud_dev)
+        );
     }
+    let cased = if pud_dev.is_empty() {
+        &data.dev
+    } else {
+        &pud_dev
+    };
+    println!("upper-cased:\n{}", evaluate(&model, &recase(cased, true)));
+    println!("lower-cased:\n{}", evaluate(&model, &recase(cased, false)));
     let mut tagger = Tagger::new(&model);
     let mut report = String::new();
+    let mut tsv = String::new();
     let mut pred = Vec::new();
     let (mut span_ok, mut span_found, mut span_gold) = (0usize, 0usize, 0usize);
     let err_set = if pud_dev.is_empty() {
@@ -60,6 +176,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for s in err_set {
         let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
         tagger.tag_tokens(&toks, &mut pred);
+        for ((t, g), p) in toks.iter().zip(&s.tags).zip(&pred) {
+            let _ = writeln!(tsv, "{t}\t{g}\t{p}");
+        }
+        tsv.push('\n');
         let gold = bio_spans(&s.tags);
         let found = bio_spans(&pred);
         span_gold += gold.len();
@@ -101,5 +221,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         span_ok as f64 / span_gold as f64
     );
     std::fs::write(&out, report)?;
+    std::fs::write(out.with_extension("tsv"), tsv)?;
+    std::fs::write(out.with_extension("bin"), model.to_bytes())?;
     Ok(())
 }

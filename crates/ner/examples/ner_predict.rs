@@ -2,6 +2,8 @@
 //! line with every name as an entity of one `name` mention (code-point offsets). PER → PERSON,
 //! ORG → ORG, LOC → GPE; MISC names are left out.
 //!
+//! (`NER_MODEL=PATH` uses another model file than the embedded one.)
+//!
 //! `cargo run --release -p newsgraph-ner --example ner_predict -- IN.jsonl OUT.jsonl`
 
 use std::io::{BufRead, Write};
@@ -14,7 +16,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (Some(input), Some(output)) = (args.next(), args.next()) else {
         return Err("usage: ner_predict IN.jsonl OUT.jsonl".into());
     };
-    let model = Model::load_embedded()?;
+    let model = match std::env::var_os("NER_MODEL") {
+        Some(path) => Model::from_bytes(&std::fs::read(&path)?, &path.to_string_lossy())?,
+        None => Model::load_embedded()?,
+    };
+    // The shipped model runs with the knowledge-base gazetteer it was trained with, as in
+    // `Recogniser`; another model with the gazetteer it names.
     let mut tagger = Tagger::new(&model);
     let mut out = std::io::BufWriter::new(std::fs::File::create(output)?);
     let mut names = Vec::new();

@@ -15,9 +15,9 @@
 //!    case.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
-use crate::hash::fx;
+use crate::hash::{fx, KeyHasher};
 use crate::label::{bio_spans, BioTag, Label};
 use crate::lexicon::Lexicon;
 use crate::rules::is_title;
@@ -31,26 +31,6 @@ fn label_index(l: Label) -> usize {
 
 fn capitalised(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = fx(self.0, u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
 }
 
 /// Reusable buffers of the document pass.

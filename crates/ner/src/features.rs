@@ -27,9 +27,22 @@
 //! | capitalised run: its last word, its first word, its length (up to 5), each × token *i*'s place in it (alone, first, inside, last) | for a token inside a run of capitalised words joined by "of", "the", "and", "for", "de", "&", "-" ("International Monetary Fund", "University of Tehran"): the last word tells an organisation from a place |
 //! | casing lexicon × short shape × case context × first | whether the form of token *i* is mostly written in lower case in the training text |
 //! | casing lexicon *i*−1 × short shape *i*, casing lexicon *i*+1 × short shape *i* | |
-//! | gazetteer | one feature per [`GazFeature`] a [`Gazetteer`] reports for token *i* |
+//! | recased × short shape × case context | only in a sentence whose case was restored (below) |
+//! | gazetteer | one feature per [`GazFeature`] a [`Gazetteer`] reports for token *i* (see [`crate::gazetteer`] for the knowledge-base one) |
 //!
 //! Previous tags enter through the transition weights of the Viterbi decoder, not as features.
+//!
+//! # Text whose case says nothing
+//!
+//! In an ALL CAPS headline or a text without capitals, every word has the same shape and the
+//! knowledge base refuses lower-case matches. The extractor then gives each word the case it
+//! usually has before computing shapes, flags, capitalised runs and gazetteer features: lower
+//! case for a word the casing lexicon marks as mostly lower case, capitalised otherwise
+//! ("IRAN WARNS ISRAEL" is seen as "Iran warns Israel", "talks in nairobi" as "talks in
+//! Nairobi"). The case context stays a feature, so the model, trained with some sentences
+//! upper- and lower-cased (see [`crate::TrainConfig`]), learns how far to trust the guess.
+//! Acronyms come out capitalised ("Nato"), and a rare word missing from the lexicon looks like
+//! a name: recall in such text stays well below that in normal text.
 
 use crate::hash::{avalanche, fx, hash_bytes};
 use crate::lexicon::Lexicon;
@@ -40,23 +53,50 @@ use crate::lexicon::Lexicon;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct GazFeature(pub u32);
 
-/// A source of gazetteer features, such as name lists from a knowledge base.
+/// A source of gazetteer features, such as name lists from a knowledge base
+/// ([`crate::KbGazetteer`]).
 ///
-/// A model must be used with the gazetteer it was trained with (the default one, which
-/// reports nothing, for the shipped model): the weights of gazetteer features are learned.
+/// A model must be used with the gazetteer it was trained with: the weights of gazetteer
+/// features are learned, and the model file records the gazetteer's [`Gazetteer::id`].
 pub trait Gazetteer {
+    /// The name of the features this gazetteer reports, stored in the models trained with it.
+    /// The default, `"none"`, is that of [`NoGazetteer`].
+    fn id(&self) -> &str {
+        "none"
+    }
+
     /// Appends to `out` the features of token `i` of the sentence `tokens`. The default
     /// reports nothing.
     fn tags(&self, tokens: &[&str], i: usize, out: &mut Vec<GazFeature>) {
         let _ = (tokens, i, out);
     }
+
+    /// Writes the features of every token of the sentence `tokens` at once: token `i`'s are
+    /// `feats[offsets[i]..offsets[i + 1]]` (both vectors are cleared first, and `offsets` gets
+    /// `tokens.len() + 1` entries). The default calls [`Gazetteer::tags`] for each token; a
+    /// gazetteer whose matches span several tokens implements this instead, and `tags` from it.
+    fn sentence_tags(&self, tokens: &[&str], feats: &mut Vec<GazFeature>, offsets: &mut Vec<u32>) {
+        feats.clear();
+        offsets.clear();
+        for i in 0..tokens.len() {
+            offsets.push(feats.len() as u32);
+            self.tags(tokens, i, feats);
+        }
+        offsets.push(feats.len() as u32);
+    }
 }
 
-/// The gazetteer that reports nothing: the one the shipped model was trained with.
+/// The gazetteer that reports nothing.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct NoGazetteer;
 
-impl Gazetteer for NoGazetteer {}
+impl Gazetteer for NoGazetteer {
+    fn sentence_tags(&self, tokens: &[&str], feats: &mut Vec<GazFeature>, offsets: &mut Vec<u32>) {
+        feats.clear();
+        offsets.clear();
+        offsets.resize(tokens.len() + 1, 0);
+    }
+}
 
 // Feature templates.
 const T_BIAS: u64 = 1;
@@ -88,6 +128,7 @@ const T_LEX_P1: u64 = 32;
 const T_RUN_LAST: u64 = 33;
 const T_RUN_FIRST: u64 = 34;
 const T_RUN_LEN: u64 = 35;
+const T_RECASED: u64 = 36;
 
 /// The value standing for a position outside the sentence.
 const BOUNDARY: u64 = 0x0b0b_0b0b_0b0b_0b0b;
@@ -135,8 +176,15 @@ pub(crate) struct Extractor {
     short: String,
     infos: Vec<TokInfo>,
     gaz: Vec<GazFeature>,
+    gaz_off: Vec<u32>,
+    /// The recased tokens of a sentence without usable case, and where each ends.
+    recased: String,
+    recased_ends: Vec<usize>,
     /// For each token, the capitalised run it lies in, as (first, last) token indices.
     runs: Vec<Option<(usize, usize)>>,
+    /// When set, the template of each feature is recorded in `trace` (for explanations).
+    pub(crate) tracing: bool,
+    pub(crate) trace: Vec<u8>,
 }
 
 /// Normalises one character of a form into `out`.
@@ -317,6 +365,29 @@ impl Extractor {
         feats: &mut Vec<u32>,
         offsets: &mut Vec<u32>,
     ) {
+        self.extract_masked(tokens, lex, gaz, bits, feats, offsets, &[]);
+    }
+
+    /// Whether the token has a capital letter: what word dropout in training may hide.
+    pub(crate) fn maskable(&mut self, token: &str) -> bool {
+        self.token_info(token).flags & (F_TITLE | F_UPPER) != 0
+    }
+
+    /// [`Extractor::extract`], leaving out the features that identify the word itself (its
+    /// form, exact form, word bigrams, four-letter affixes, and its own form as the end of a
+    /// capitalised run) for each token `i` with `masked[i]`: in training, this makes a known
+    /// word look like an unseen one, as most names are at run time.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn extract_masked(
+        &mut self,
+        tokens: &[&str],
+        lex: &Lexicon,
+        gaz: &dyn Gazetteer,
+        bits: u32,
+        feats: &mut Vec<u32>,
+        offsets: &mut Vec<u32>,
+        masked: &[bool],
+    ) {
         feats.clear();
         offsets.clear();
         self.infos.clear();
@@ -325,7 +396,41 @@ impl Extractor {
             self.infos.push(info);
         }
         let ctx = case_context(&self.infos);
+        // In text whose case says nothing (an ALL CAPS headline, text without capitals), the
+        // words are given the case they usually have: see the module documentation.
+        let mut recased = std::mem::take(&mut self.recased);
+        recased.clear();
+        let mut ends = std::mem::take(&mut self.recased_ends);
+        ends.clear();
+        let recase = matches!(ctx, CaseContext::AllCaps | CaseContext::Lower);
+        if recase {
+            for (t, info) in tokens.iter().zip(&self.infos) {
+                recase_into(t, lex.is_lower(info.form), &mut recased);
+                ends.push(recased.len());
+            }
+        }
+        let views: Vec<&str>;
+        let tokens: &[&str] = if recase {
+            let mut from = 0;
+            views = ends
+                .iter()
+                .map(|&e| {
+                    let v = recased.get(from..e).unwrap_or("");
+                    from = e;
+                    v
+                })
+                .collect();
+            self.infos.clear();
+            for t in &views {
+                let info = self.token_info(t);
+                self.infos.push(info);
+            }
+            &views
+        } else {
+            tokens
+        };
         self.find_runs(tokens);
+        gaz.sentence_tags(tokens, &mut self.gaz, &mut self.gaz_off);
         let shift = 64 - bits.clamp(1, 32);
         let bucket = |h: u64| (avalanche(h) >> shift) as u32;
         let f1 = |t: u64, a: u64| bucket(fx(t.wrapping_mul(0x9e37_79b9_7f4a_7c15), a));
@@ -335,6 +440,17 @@ impl Extractor {
         let at =
             |j: isize| -> Option<&TokInfo> { usize::try_from(j).ok().and_then(|j| infos.get(j)) };
         let mut seen_word = false;
+        let tracing = self.tracing;
+        let mut trace = std::mem::take(&mut self.trace);
+        trace.clear();
+        macro_rules! put {
+            ($t:expr, $b:expr) => {{
+                feats.push($b);
+                if tracing {
+                    trace.push($t as u8);
+                }
+            }};
+        }
         for (i, me) in infos.iter().enumerate() {
             offsets.push(feats.len() as u32);
             let ii = i as isize;
@@ -345,43 +461,50 @@ impl Extractor {
             let form = |j: isize| at(j).map_or(BOUNDARY, |t| t.form);
             let lower = |j: isize| at(j).map_or(2, |t| u64::from(lex.is_lower(t.form)));
             let short = |j: isize| at(j).map_or(BOUNDARY, |t| t.short);
-            feats.push(f1(T_BIAS, 0));
-            feats.push(f1(T_FORM, me.form));
-            feats.push(f1(T_RAW, me.raw));
-            feats.push(f1(T_SHAPE, me.shape));
-            feats.push(f2(
+            put!(T_BIAS, f1(T_BIAS, 0));
+            let hide = masked.get(i).copied().unwrap_or(false);
+            if !hide {
+                put!(T_FORM, f1(T_FORM, me.form));
+                put!(T_RAW, f1(T_RAW, me.raw));
+            }
+            put!(T_SHAPE, f1(T_SHAPE, me.shape));
+            put!(
                 T_CTX_SHAPE,
-                me.short,
-                (ctx as u64) * 2 + u64::from(first),
-            ));
-            for k in 0..4u64 {
+                f2(T_CTX_SHAPE, me.short, (ctx as u64) * 2 + u64::from(first))
+            );
+            for k in 0..if hide { 3 } else { 4u64 } {
                 let (p, s) = (me.pre[k as usize & 3], me.suf[k as usize & 3]);
                 if p != 0 {
-                    feats.push(f1(T_PRE + k, p));
+                    put!(T_PRE + k, f1(T_PRE + k, p));
                 }
                 if s != 0 {
-                    feats.push(f1(T_SUF + k, s));
+                    put!(T_SUF + k, f1(T_SUF + k, s));
                 }
             }
             for b in 0..N_FLAGS {
                 if me.flags & (1 << b) != 0 {
-                    feats.push(f1(T_FLAG, u64::from(b)));
+                    put!(T_FLAG, f1(T_FLAG, u64::from(b)));
                 }
             }
-            feats.push(f1(T_FORM_M1, form(ii - 1)));
-            feats.push(f1(T_FORM_M2, form(ii - 2)));
-            feats.push(f1(T_FORM_P1, form(ii + 1)));
-            feats.push(f1(T_FORM_P2, form(ii + 2)));
-            feats.push(f1(T_SHORT_M1, short(ii - 1)));
-            feats.push(f1(T_SHORT_P1, short(ii + 1)));
-            feats.push(f1(T_SHORT_M2, short(ii - 2)));
-            feats.push(f1(T_SHORT_P2, short(ii + 2)));
-            feats.push(f2(T_BI_M1, form(ii - 1), me.form));
-            feats.push(f2(T_BI_P1, me.form, form(ii + 1)));
-            feats.push(f2(T_SHORT_TRI, short(ii - 1), fx(me.short, short(ii + 1))));
-            feats.push(f2(T_FORM_M1_SHORT, form(ii - 1), me.short));
-            feats.push(f2(T_SHORT_FORM_P1, me.short, form(ii + 1)));
-            feats.push(f2(T_FORM_M2_M1, form(ii - 2), form(ii - 1)));
+            put!(T_FORM_M1, f1(T_FORM_M1, form(ii - 1)));
+            put!(T_FORM_M2, f1(T_FORM_M2, form(ii - 2)));
+            put!(T_FORM_P1, f1(T_FORM_P1, form(ii + 1)));
+            put!(T_FORM_P2, f1(T_FORM_P2, form(ii + 2)));
+            put!(T_SHORT_M1, f1(T_SHORT_M1, short(ii - 1)));
+            put!(T_SHORT_P1, f1(T_SHORT_P1, short(ii + 1)));
+            put!(T_SHORT_M2, f1(T_SHORT_M2, short(ii - 2)));
+            put!(T_SHORT_P2, f1(T_SHORT_P2, short(ii + 2)));
+            if !hide {
+                put!(T_BI_M1, f2(T_BI_M1, form(ii - 1), me.form));
+                put!(T_BI_P1, f2(T_BI_P1, me.form, form(ii + 1)));
+            }
+            put!(
+                T_SHORT_TRI,
+                f2(T_SHORT_TRI, short(ii - 1), fx(me.short, short(ii + 1)))
+            );
+            put!(T_FORM_M1_SHORT, f2(T_FORM_M1_SHORT, form(ii - 1), me.short));
+            put!(T_SHORT_FORM_P1, f2(T_SHORT_FORM_P1, me.short, form(ii + 1)));
+            put!(T_FORM_M2_M1, f2(T_FORM_M2_M1, form(ii - 2), form(ii - 1)));
             if let Some(Some((a, b))) = self.runs.get(i) {
                 let (a, b) = (*a, *b);
                 let pos = if a == b {
@@ -394,24 +517,56 @@ impl Extractor {
                     2
                 };
                 let (fa, fb) = (form(a as isize), form(b as isize));
-                feats.push(f2(T_RUN_LAST, fb, pos));
-                feats.push(f2(T_RUN_FIRST, fa, pos));
-                feats.push(f2(T_RUN_LEN, (b - a + 1).min(5) as u64, pos));
+                if !(hide && b == i) {
+                    put!(T_RUN_LAST, f2(T_RUN_LAST, fb, pos));
+                }
+                if !(hide && a == i) {
+                    put!(T_RUN_FIRST, f2(T_RUN_FIRST, fa, pos));
+                }
+                put!(T_RUN_LEN, f2(T_RUN_LEN, (b - a + 1).min(5) as u64, pos));
             }
-            feats.push(f2(
+            put!(
                 T_LEX,
-                lower(ii),
-                fx(me.short, (ctx as u64) * 2 + u64::from(first)),
-            ));
-            feats.push(f2(T_LEX_M1, lower(ii - 1), me.short));
-            feats.push(f2(T_LEX_P1, lower(ii + 1), me.short));
-            self.gaz.clear();
-            gaz.tags(tokens, i, &mut self.gaz);
-            for g in &self.gaz {
-                feats.push(f1(T_GAZ, u64::from(g.0)));
+                f2(
+                    T_LEX,
+                    lower(ii),
+                    fx(me.short, (ctx as u64) * 2 + u64::from(first))
+                )
+            );
+            put!(T_LEX_M1, f2(T_LEX_M1, lower(ii - 1), me.short));
+            put!(T_LEX_P1, f2(T_LEX_P1, lower(ii + 1), me.short));
+            if recase {
+                put!(T_RECASED, f2(T_RECASED, me.short, ctx as u64));
+            }
+            let (a, b) = (self.gaz_off.get(i), self.gaz_off.get(i + 1));
+            if let (Some(&a), Some(&b)) = (a, b) {
+                for g in self.gaz.get(a as usize..b as usize).unwrap_or(&[]) {
+                    put!(T_GAZ, f1(T_GAZ, u64::from(g.0)));
+                }
             }
         }
         offsets.push(feats.len() as u32);
+        self.trace = trace;
+        self.recased = recased;
+        self.recased_ends = ends;
+    }
+}
+
+/// Appends `token` to `out` in the case it usually has: lower case when `lower` (the casing
+/// lexicon says the word is mostly written so), else capitalised ("DAMASCUS" → "Damascus").
+fn recase_into(token: &str, lower: bool, out: &mut String) {
+    let mut first = true;
+    for c in token.chars() {
+        if c.is_alphabetic() {
+            if first && !lower {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            first = false;
+        } else {
+            out.push(c);
+        }
     }
 }
 

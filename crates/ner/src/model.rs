@@ -8,7 +8,7 @@
 //! | bytes | what |
 //! |---|---|
 //! | 5 | magic `NGNER` |
-//! | 1 | format version (1) |
+//! | 1 | format version (2; version 1, without the last two rows, is read as a model without gazetteer) |
 //! | 1 | feature-set version ([`FEATURE_SET`]) |
 //! | 1 | bucket bits *b* (the table has 2^*b* rows) |
 //! | 1 | number of tags (9) |
@@ -19,20 +19,23 @@
 //! | 1 | casing-lexicon bits *l* (0 for none) |
 //! | 4 | number of marked lexicon buckets *m* (u32) |
 //! | … | *m* buckets as LEB128 varint gaps, as for the rows |
+//! | 1 | length *g* of the gazetteer id (at most 64) |
+//! | *g* | the [`Gazetteer::id`] of the gazetteer the model was trained with (UTF-8), such as `none` or [`KB_GAZETTEER_ID`] |
 
 use newsgraph_doc::{ByteSpan, Sentence, Token, TokenKind};
 
 use crate::document::DocPass;
 use crate::features::{Extractor, Gazetteer, NoGazetteer};
+use crate::gazetteer::{KbGazetteer, KB_GAZETTEER_ID};
 use crate::label::{bio_spans, BioTag, NamedSpan, N_TAGS};
 use crate::lexicon::Lexicon;
 use crate::rules::trim_name;
 use crate::NerError;
 
 /// The version of the feature extractor; a model made with another cannot be loaded.
-pub const FEATURE_SET: u8 = 1;
+pub const FEATURE_SET: u8 = 2;
 const MAGIC: &[u8; 5] = b"NGNER";
-const FORMAT: u8 = 1;
+const FORMAT: u8 = 2;
 /// The longest token sequence decoded at once; longer sentences are cut.
 const MAX_SEQ: usize = 256;
 
@@ -50,7 +53,20 @@ pub struct Model {
     scale: f32,
     rows: Vec<[i16; N_TAGS]>,
     trans: Transitions<i32>,
+    /// `trans` widened, as the decoder adds it.
+    trans64: Transitions<i64>,
     lex: Lexicon,
+    gaz: String,
+}
+
+fn widen(trans: &Transitions<i32>) -> Transitions<i64> {
+    let mut t = [[0i64; N_TAGS]; N_TAGS + 1];
+    for (r, m) in t.iter_mut().zip(trans) {
+        for (v, w) in r.iter_mut().zip(m) {
+            *v = i64::from(*w);
+        }
+    }
+    t
 }
 
 /// Whether tag `cur` may follow row `prev_row` of [`Transitions`] (BIO constraints).
@@ -149,8 +165,9 @@ impl Model {
         if r.take(5)? != MAGIC {
             return Err(r.error("not a newsgraph-ner model (bad magic)"));
         }
-        if r.u8()? != FORMAT {
-            return Err(r.error("unsupported format version"));
+        let format = r.u8()?;
+        if format != FORMAT && format != 1 {
+            return Err(r.error("unsupported format version (valid: 1, 2)"));
         }
         if r.u8()? != FEATURE_SET {
             return Err(r.error("model made with another feature set"));
@@ -211,6 +228,23 @@ impl Model {
             }
         }
         let lex = Lexicon::from_buckets(lex_bits, marked);
+        let gaz = if format == 1 {
+            "none".to_owned()
+        } else {
+            let n = usize::from(r.u8()?);
+            if n > 64 {
+                return Err(r.error("gazetteer id longer than 64 bytes"));
+            }
+            let at = r.pos;
+            let id = r.take(n)?;
+            match std::str::from_utf8(id) {
+                Ok(id) => id.to_owned(),
+                Err(_) => {
+                    r.pos = at;
+                    return Err(r.error("gazetteer id is not UTF-8"));
+                }
+            }
+        };
         if r.pos != bytes.len() {
             return Err(r.error("trailing bytes after the last row"));
         }
@@ -218,8 +252,10 @@ impl Model {
             bits,
             scale,
             rows,
+            trans64: widen(&trans),
             trans,
             lex,
+            gaz,
         })
     }
 
@@ -263,16 +299,21 @@ impl Model {
             put_varint(&mut out, (b as i64 - prev) as u64);
             prev = b as i64;
         }
+        let id = self.gaz.as_bytes();
+        let id = id.get(..64).unwrap_or(id);
+        out.push(id.len() as u8);
+        out.extend_from_slice(id);
         out
     }
 
     /// Builds a model from real-valued weights (`weights[bucket * 9 + tag]`) and transitions,
-    /// quantising to 16-bit integers.
+    /// quantising to 16-bit integers; `gaz` is the id of the gazetteer it was trained with.
     pub(crate) fn quantise(
         bits: u32,
         weights: &[f32],
         trans: &Transitions<f32>,
         lex: Lexicon,
+        gaz: &str,
     ) -> Model {
         let max = weights
             .iter()
@@ -292,13 +333,67 @@ impl Model {
                 *q = (w / scale).round() as i32;
             }
         }
+        let mut gaz = gaz.to_owned();
+        while gaz.len() > 64 {
+            gaz.pop();
+        }
         Model {
             bits,
             scale,
             rows,
+            trans64: widen(&t),
             trans: t,
             lex,
+            gaz,
         }
+    }
+
+    /// The contribution of each feature to the scores of the tags (in [`BioTag`] index order:
+    /// O, B-PER, I-PER, B-ORG, …) of token `i` of a sentence, with its template number (see
+    /// the source of [`crate::features`]), using the gazetteer the model was trained with.
+    /// For development diagnostics.
+    #[doc(hidden)]
+    pub fn explain(&self, tokens: &[&str], i: usize) -> Vec<(u8, [f32; N_TAGS])> {
+        let mut ex = Extractor::default();
+        ex.tracing = true;
+        let (mut feats, mut offsets) = (Vec::new(), Vec::new());
+        ex.extract(
+            tokens,
+            &self.lex,
+            gazetteer_for(self),
+            self.bits,
+            &mut feats,
+            &mut offsets,
+        );
+        let (Some(&a), Some(&b)) = (offsets.get(i), offsets.get(i + 1)) else {
+            return Vec::new();
+        };
+        (a as usize..b as usize)
+            .filter_map(|k| {
+                let row = self.rows.get(*feats.get(k)? as usize)?;
+                let mut w = [0f32; N_TAGS];
+                for (x, &r) in w.iter_mut().zip(row) {
+                    *x = f32::from(r) * self.scale;
+                }
+                Some((*ex.trace.get(k)?, w))
+            })
+            .collect()
+    }
+
+    /// The transition weights: row 0 from the sentence start, row 1 + *p* from tag *p*. For
+    /// development diagnostics.
+    #[doc(hidden)]
+    pub fn transitions(&self) -> Vec<Vec<f32>> {
+        self.trans
+            .iter()
+            .map(|r| r.iter().map(|&w| w as f32 * self.scale).collect())
+            .collect()
+    }
+
+    /// The [`Gazetteer::id`] of the gazetteer the model was trained with: `none`, or
+    /// [`KB_GAZETTEER_ID`] for the shipped model.
+    pub fn gazetteer(&self) -> &str {
+        &self.gaz
     }
 
     /// The number of hash bits: the weight table has 2^bits rows.
@@ -393,11 +488,14 @@ impl Reader<'_> {
     }
 }
 
-/// Decodes sentences with a [`Model`], keeping its buffers between calls so that tagging
-/// allocates nothing per sentence once they have grown.
-pub struct Tagger<'m> {
-    model: &'m Model,
-    gaz: &'m dyn Gazetteer,
+/// The buffers of one tagging run, reused between calls so that tagging allocates nothing
+/// per sentence once they have grown.
+///
+/// A [`Tagger`] owns one; [`crate::Recogniser`] keeps one per thread or takes yours
+/// ([`crate::Recogniser::tag_with`]). A `Scratch` holds no result between calls: any scratch
+/// may be used with any model.
+#[derive(Debug, Default)]
+pub struct Scratch {
     ex: Extractor,
     feats: Vec<u32>,
     offsets: Vec<u32>,
@@ -409,48 +507,55 @@ pub struct Tagger<'m> {
     bounds: Vec<(usize, usize)>,
     flat: Vec<BioTag>,
     doc: DocPass,
+}
+
+/// The gazetteer a model was trained with, when this crate provides it: the knowledge-base
+/// gazetteer for [`KB_GAZETTEER_ID`] (none if the knowledge base cannot be loaded), else none.
+fn gazetteer_for(model: &Model) -> &'static dyn Gazetteer {
+    if model.gaz == KB_GAZETTEER_ID {
+        if let Some(g) = KbGazetteer::global() {
+            return g;
+        }
+    }
+    &NoGazetteer
+}
+
+/// Decodes sentences with a [`Model`], keeping its buffers between calls so that tagging
+/// allocates nothing per sentence once they have grown.
+pub struct Tagger<'m> {
+    model: &'m Model,
+    gaz: &'m dyn Gazetteer,
+    scratch: Scratch,
     consistency: bool,
-    trans: Transitions<i64>,
 }
 
 impl std::fmt::Debug for Tagger<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Tagger")
             .field("bits", &self.model.bits)
+            .field("gazetteer", &self.gaz.id())
             .finish_non_exhaustive()
     }
 }
 
 impl<'m> Tagger<'m> {
-    /// A tagger using `model` without gazetteer features (as the shipped model was trained).
+    /// A tagger using `model` with the gazetteer it was trained with, when this crate provides
+    /// it ([`Model::gazetteer`]): the knowledge-base gazetteer ([`KbGazetteer::global`]) for the
+    /// shipped model, none for a model trained without. Should the knowledge base fail to load,
+    /// the tagger runs without gazetteer features, and less well: [`crate::Recogniser::new`]
+    /// reports that failure instead.
     pub fn new(model: &'m Model) -> Self {
-        Self::with_gazetteer(model, &NoGazetteer)
+        Self::with_gazetteer(model, gazetteer_for(model))
     }
 
-    /// A tagger using `model` with the gazetteer it was trained with.
+    /// A tagger using `model` with the gazetteer `gaz`, which should be the one it was trained
+    /// with.
     pub fn with_gazetteer(model: &'m Model, gaz: &'m dyn Gazetteer) -> Self {
-        let mut trans = [[0i64; N_TAGS]; N_TAGS + 1];
-        for (r, m) in trans.iter_mut().zip(&model.trans) {
-            for (v, w) in r.iter_mut().zip(m) {
-                *v = i64::from(*w);
-            }
-        }
         Tagger {
             model,
             gaz,
-            ex: Extractor::default(),
-            feats: Vec::new(),
-            offsets: Vec::new(),
-            em: Vec::new(),
-            back: Vec::new(),
-            path: Vec::new(),
-            pieces: Vec::new(),
-            forms: Vec::new(),
-            bounds: Vec::new(),
-            flat: Vec::new(),
-            doc: DocPass::default(),
+            scratch: Scratch::default(),
             consistency: true,
-            trans,
         }
     }
 
@@ -463,72 +568,34 @@ impl<'m> Tagger<'m> {
     /// Writes to `out` the BIO tags of each sentence of a tokenised document (one vector per
     /// sentence), decoding each sentence and then applying the document-level pass.
     pub fn tag_document_tokens(&mut self, sentences: &[&[&str]], out: &mut Vec<Vec<BioTag>>) {
+        let (model, gaz) = (self.model, self.gaz);
+        let s = &mut self.scratch;
         out.clear();
         let mut all: Vec<&str> = Vec::new();
-        self.bounds.clear();
-        self.forms.clear();
-        let mut flat = std::mem::take(&mut self.flat);
+        s.bounds.clear();
+        s.forms.clear();
+        let mut flat = std::mem::take(&mut s.flat);
         flat.clear();
-        for s in sentences {
-            self.bounds.push((all.len(), all.len() + s.len()));
-            all.extend_from_slice(s);
-            self.decode_into(s, &mut flat);
+        for sent in sentences {
+            s.bounds.push((all.len(), all.len() + sent.len()));
+            all.extend_from_slice(sent);
+            decode_into(model, gaz, s, sent, &mut flat);
         }
-        self.flat = flat;
+        s.flat = flat;
         if self.consistency {
-            self.doc.run(
-                &all,
-                &self.forms,
-                &self.bounds,
-                &mut self.flat,
-                &self.model.lex,
-            );
+            s.doc
+                .run(&all, &s.forms, &s.bounds, &mut s.flat, &model.lex);
         }
-        for &(s, e) in &self.bounds {
-            out.push(self.flat.get(s..e).unwrap_or(&[]).to_vec());
+        for &(a, b) in &s.bounds {
+            out.push(s.flat.get(a..b).unwrap_or(&[]).to_vec());
         }
     }
 
     /// Writes to `out` (cleared first) the BIO tag of each token of one sentence.
     pub fn tag_tokens(&mut self, tokens: &[&str], out: &mut Vec<BioTag>) {
         out.clear();
-        self.forms.clear();
-        self.decode_into(tokens, out);
-    }
-
-    /// Decodes one sentence, appending its tags to `out` and its tokens' form hashes to
-    /// `self.forms`.
-    fn decode_into(&mut self, tokens: &[&str], out: &mut Vec<BioTag>) {
-        for chunk in tokens.chunks(MAX_SEQ) {
-            self.ex.extract(
-                chunk,
-                &self.model.lex,
-                self.gaz,
-                self.model.bits,
-                &mut self.feats,
-                &mut self.offsets,
-            );
-            self.ex.append_forms(&mut self.forms);
-            self.em.clear();
-            for w in self.offsets.windows(2) {
-                let mut acc = [0i32; N_TAGS];
-                let fs = self.feats.get(w[0] as usize..w[1] as usize).unwrap_or(&[]);
-                for &f in fs {
-                    if let Some(row) = self.model.rows.get(f as usize) {
-                        for (a, &r) in acc.iter_mut().zip(row) {
-                            *a += i32::from(r);
-                        }
-                    }
-                }
-                let mut e = [0i64; N_TAGS];
-                for (x, a) in e.iter_mut().zip(acc) {
-                    *x = i64::from(a);
-                }
-                self.em.push(e);
-            }
-            viterbi(&self.em, &self.trans, &mut self.back, &mut self.path);
-            out.extend(self.path.iter().map(|&t| BioTag::from_index(t)));
-        }
+        self.scratch.forms.clear();
+        decode_into(self.model, self.gaz, &mut self.scratch, tokens, out);
     }
 
     /// Finds the names in `text`, writing them to `out` (cleared first) in text order.
@@ -550,71 +617,133 @@ impl<'m> Tagger<'m> {
         sentences: &[Sentence],
         out: &mut Vec<NamedSpan>,
     ) {
-        out.clear();
-        let whole = [Sentence::new(ByteSpan::ordered(0, text.len()))];
-        let sentences = if sentences.is_empty() {
-            &whole[..]
-        } else {
-            sentences
+        tag_text(
+            self.model,
+            self.gaz,
+            &mut self.scratch,
+            self.consistency,
+            (text, tokens, sentences),
+            out,
+        );
+    }
+}
+
+/// Decodes one sentence, appending its tags to `out` and its tokens' form hashes to
+/// `s.forms`.
+fn decode_into(
+    model: &Model,
+    gaz: &dyn Gazetteer,
+    s: &mut Scratch,
+    tokens: &[&str],
+    out: &mut Vec<BioTag>,
+) {
+    for chunk in tokens.chunks(MAX_SEQ) {
+        s.ex.extract(
+            chunk,
+            &model.lex,
+            gaz,
+            model.bits,
+            &mut s.feats,
+            &mut s.offsets,
+        );
+        s.ex.append_forms(&mut s.forms);
+        s.em.clear();
+        for w in s.offsets.windows(2) {
+            let mut acc = [0i32; N_TAGS];
+            let fs = s.feats.get(w[0] as usize..w[1] as usize).unwrap_or(&[]);
+            for &f in fs {
+                if let Some(row) = model.rows.get(f as usize) {
+                    for (a, &r) in acc.iter_mut().zip(row) {
+                        *a += i32::from(r);
+                    }
+                }
+            }
+            let mut e = [0i64; N_TAGS];
+            for (x, a) in e.iter_mut().zip(acc) {
+                *x = i64::from(a);
+            }
+            s.em.push(e);
+        }
+        viterbi(&s.em, &model.trans64, &mut s.back, &mut s.path);
+        out.extend(s.path.iter().map(|&t| BioTag::from_index(t)));
+    }
+}
+
+/// The text to tag: the text, its tokens and its sentences.
+pub(crate) type Input<'a> = (&'a str, &'a [Token], &'a [Sentence]);
+
+/// [`Tagger::tag`] with explicit parts.
+pub(crate) fn tag_text(
+    model: &Model,
+    gaz: &dyn Gazetteer,
+    s: &mut Scratch,
+    consistency: bool,
+    (text, tokens, sentences): Input<'_>,
+    out: &mut Vec<NamedSpan>,
+) {
+    out.clear();
+    let whole = [Sentence::new(ByteSpan::ordered(0, text.len()))];
+    let sentences = if sentences.is_empty() {
+        &whole[..]
+    } else {
+        sentences
+    };
+    s.pieces.clear();
+    s.bounds.clear();
+    for sent in sentences {
+        let (lo, hi) = (sent.span.start(), sent.span.end());
+        let first = tokens.partition_point(|t| t.span.start() < lo);
+        let start = s.pieces.len();
+        for t in tokens.get(first..).unwrap_or(&[]) {
+            if t.span.start() >= hi {
+                break;
+            }
+            if t.span.end() > hi || text.get(t.span.start()..t.span.end()).is_none() {
+                continue;
+            }
+            split_pieces(text, t, &mut s.pieces);
+        }
+        if s.pieces.len() > start {
+            s.bounds.push((start, s.pieces.len()));
+        }
+    }
+    let strs: Vec<&str> = s
+        .pieces
+        .iter()
+        .map(|p| text.get(p.start()..p.end()).unwrap_or(""))
+        .collect();
+    let mut flat = std::mem::take(&mut s.flat);
+    let bounds = std::mem::take(&mut s.bounds);
+    flat.clear();
+    s.forms.clear();
+    for &(a, b) in &bounds {
+        decode_into(model, gaz, s, strs.get(a..b).unwrap_or(&[]), &mut flat);
+    }
+    if consistency {
+        s.doc.run(&strs, &s.forms, &bounds, &mut flat, &model.lex);
+    }
+    for &(s0, e0) in &bounds {
+        let (Some(sent), Some(st)) = (strs.get(s0..e0), flat.get(s0..e0)) else {
+            continue;
         };
-        self.pieces.clear();
-        self.bounds.clear();
-        for s in sentences {
-            let (lo, hi) = (s.span.start(), s.span.end());
-            let first = tokens.partition_point(|t| t.span.start() < lo);
-            let start = self.pieces.len();
-            for t in tokens.get(first..).unwrap_or(&[]) {
-                if t.span.start() >= hi {
-                    break;
-                }
-                if t.span.end() > hi || text.get(t.span.start()..t.span.end()).is_none() {
-                    continue;
-                }
-                split_pieces(text, t, &mut self.pieces);
-            }
-            if self.pieces.len() > start {
-                self.bounds.push((start, self.pieces.len()));
-            }
-        }
-        let strs: Vec<&str> = self
-            .pieces
-            .iter()
-            .map(|p| text.get(p.start()..p.end()).unwrap_or(""))
-            .collect();
-        let mut flat = std::mem::take(&mut self.flat);
-        let bounds = std::mem::take(&mut self.bounds);
-        flat.clear();
-        self.forms.clear();
-        for &(s, e) in &bounds {
-            self.decode_into(strs.get(s..e).unwrap_or(&[]), &mut flat);
-        }
-        if self.consistency {
-            self.doc
-                .run(&strs, &self.forms, &bounds, &mut flat, &self.model.lex);
-        }
-        for &(s0, e0) in &bounds {
-            let (Some(sent), Some(st)) = (strs.get(s0..e0), flat.get(s0..e0)) else {
+        for (a, b, label) in bio_spans(st) {
+            let Some((a, b)) = trim_name(sent, a, b, label == crate::Label::Per) else {
                 continue;
             };
-            for (s, e, label) in bio_spans(st) {
-                let Some((s, e)) = trim_name(sent, s, e, label == crate::Label::Per) else {
-                    continue;
-                };
-                let (Some(a), Some(b)) = (
-                    self.pieces.get(s0 + s),
-                    (s0 + e).checked_sub(1).and_then(|e| self.pieces.get(e)),
-                ) else {
-                    continue;
-                };
-                out.push(NamedSpan {
-                    span: ByteSpan::ordered(a.start(), b.end()),
-                    label,
-                });
-            }
+            let (Some(x), Some(y)) = (
+                s.pieces.get(s0 + a),
+                (s0 + b).checked_sub(1).and_then(|e| s.pieces.get(e)),
+            ) else {
+                continue;
+            };
+            out.push(NamedSpan {
+                span: ByteSpan::ordered(x.start(), y.end()),
+                label,
+            });
         }
-        self.flat = flat;
-        self.bounds = bounds;
     }
+    s.flat = flat;
+    s.bounds = bounds;
 }
 
 /// Appends the pieces of `token` to `out`: the token itself, or for a word with inner
@@ -665,10 +794,11 @@ mod tests {
         w[100] = -2.0;
         let mut t = [[0f32; N_TAGS]; N_TAGS + 1];
         t[0][1] = 0.25;
-        let m = Model::quantise(6, &w, &t, Lexicon::from_forms(8, [5u64, 77]));
+        let m = Model::quantise(6, &w, &t, Lexicon::from_forms(8, [5u64, 77]), "test-gaz");
         let b = m.to_bytes();
         let back = Model::from_bytes(&b, "test").unwrap();
         assert_eq!(m, back);
+        assert_eq!(back.gazetteer(), "test-gaz");
         assert_eq!(back.nonzero_rows(), 2);
         for cut in 0..b.len() {
             assert!(Model::from_bytes(&b[..cut], "test").is_err());
@@ -676,6 +806,16 @@ mod tests {
         let mut longer = b.clone();
         longer.push(0);
         assert!(Model::from_bytes(&longer, "test").is_err());
+        // Format 1 had no gazetteer id: it reads as a model without gazetteer.
+        let id_len = "test-gaz".len() + 1;
+        let mut v1 = b[..b.len() - id_len].to_vec();
+        v1[5] = 1;
+        let old = Model::from_bytes(&v1, "v1").unwrap();
+        assert_eq!(old.gazetteer(), "none");
+        assert_eq!(old.nonzero_rows(), 2);
+        let mut bad = b.clone();
+        bad[5] = 9;
+        assert!(Model::from_bytes(&bad, "test").is_err());
     }
 
     #[test]

@@ -5,6 +5,18 @@
 //! the best tag sequence differs from the gold one, adds one to the weights of the gold tags'
 //! features and transitions and subtracts one from the predicted ones'. The model is the
 //! average of the weights over all steps, quantised to 16 bits. Everything is deterministic.
+//!
+//! Two kinds of dropout, fixed per sentence or token by the seed, keep the model from leaning
+//! on what will be missing at run time: *gazetteer dropout* trains some sentences without
+//! gazetteer features (names absent from the knowledge base must still be found from
+//! context), and *word dropout* hides, for some capitalised tokens, the features that identify
+//! the word itself (its form, exact form, word bigrams, four-letter affixes), so that the
+//! model learns to label a name it has never seen from its shape, affixes, context and the
+//! gazetteer, as it must for most names in news.
+//!
+//! Some sentences are also seen upper-cased or lower-cased (their tags unchanged), so that
+//! the model learns to tag ALL CAPS headlines and text without capitals, whose words the
+//! feature extractor recases from the casing lexicon (see [`crate::features`]).
 
 use std::fmt;
 
@@ -24,6 +36,26 @@ pub struct TrainConfig {
     pub seed: u64,
     /// The weight table has 2^bits rows (4..=26).
     pub bits: u32,
+    /// The share of training sentences, in percent (0..=100), whose gazetteer features are
+    /// left out, chosen with the seed: the model must then tag them from context alone, so
+    /// that it does not come to rely on the gazetteer (Ratinov & Roth 2009 saw models grow
+    /// lazy with one). The same sentences lose them in every epoch.
+    pub gaz_dropout_percent: u32,
+    /// The share of capitalised training tokens, in percent (0..=100), shown without the
+    /// features that identify the word itself (see the module documentation), chosen with the
+    /// seed, the same in every epoch.
+    pub word_dropout_percent: u32,
+    /// The share of training sentences, in percent, seen upper-cased (as ALL CAPS headlines),
+    /// chosen with the seed.
+    pub upper_case_percent: u32,
+    /// The share of training sentences, in percent, seen lower-cased (as text without
+    /// capitals), chosen with the seed among those not upper-cased.
+    pub lower_case_percent: u32,
+    /// The margin of loss-augmented decoding in training, in tenths: each wrong tag of a
+    /// token gets this head start (twice over on name tokens) when the training sentence is
+    /// decoded, so that the model learns to prefer the gold tags by a margin. 0 for the plain
+    /// perceptron.
+    pub margin_tenths: u32,
 }
 
 impl Default for TrainConfig {
@@ -33,6 +65,11 @@ impl Default for TrainConfig {
             epochs: 10,
             seed: 0x6e65_7773,
             bits: 19,
+            gaz_dropout_percent: 25,
+            word_dropout_percent: 0,
+            upper_case_percent: 4,
+            lower_case_percent: 2,
+            margin_tenths: 600,
         }
     }
 }
@@ -84,7 +121,7 @@ impl Averaged {
         }
     }
 
-    fn averaged_model(&self, bits: u32, lex: &Lexicon) -> Model {
+    fn averaged_model(&self, bits: u32, lex: &Lexicon, gaz: &str) -> Model {
         let c = self.step.max(1.0);
         let w: Vec<f32> = self
             .w
@@ -98,12 +135,12 @@ impl Averaged {
                 *t = (f64::from(w) - u / c) as f32;
             }
         }
-        Model::quantise(bits, &w, &t, lex.clone())
+        Model::quantise(bits, &w, &t, lex.clone(), gaz)
     }
 }
 
 /// Trains a model on `sentences` with the features of `gaz` (use
-/// [`crate::NoGazetteer`] for none), calling `after_epoch(epoch, &model)` with the averaged
+/// [`crate::NoGazetteer`] for none, [`crate::KbGazetteer`] for the shipped model's), calling `after_epoch(epoch, &model)` with the averaged
 /// model after each epoch (numbered from 1), for example to score a development set.
 ///
 /// # Errors
@@ -118,6 +155,20 @@ pub fn train(
         return Err(NerError::Train(format!(
             "bits {} out of range 4..=26",
             config.bits
+        )));
+    }
+    let percents = [
+        config.gaz_dropout_percent,
+        config.word_dropout_percent,
+        config.upper_case_percent,
+        config.lower_case_percent,
+    ];
+    if percents.iter().any(|&p| p > 100)
+        || config.upper_case_percent + config.lower_case_percent > 100
+    {
+        return Err(NerError::Train(format!(
+            "percentages (dropout {}%, {}%; upper {}%, lower {}%) out of range 0..=100",
+            percents[0], percents[1], percents[2], percents[3]
         )));
     }
     if config.epochs == 0 {
@@ -139,9 +190,36 @@ pub fn train(
     let mut offsets: Vec<u32> = Vec::new();
     let mut sent_ranges: Vec<(usize, usize)> = Vec::new();
     let (mut f, mut o) = (Vec::new(), Vec::new());
+    let mut drop_rng = Rng(config.seed.rotate_left(17) ^ 0x6761_7a00 | 1);
+    let mut word_rng = Rng(config.seed.rotate_left(31) ^ 0x776f_7264 | 1);
+    let mut case_rng = Rng(config.seed.rotate_left(47) ^ 0x6361_7365 | 1);
+    let mut masked = Vec::new();
+    let mut recased: Vec<String> = Vec::new();
     for s in &usable {
-        let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        ex.extract(&toks, &lex, gaz, config.bits, &mut f, &mut o);
+        let roll = case_rng.below(100);
+        let (up, low) = (
+            config.upper_case_percent as usize,
+            config.lower_case_percent as usize,
+        );
+        recased.clear();
+        if roll < up {
+            recased.extend(s.tokens.iter().map(|t| t.to_uppercase()));
+        } else if roll < up + low {
+            recased.extend(s.tokens.iter().map(|t| t.to_lowercase()));
+        }
+        let toks: Vec<&str> = if recased.is_empty() {
+            s.tokens.iter().map(String::as_str).collect()
+        } else {
+            recased.iter().map(String::as_str).collect()
+        };
+        let dropped = drop_rng.below(100) < config.gaz_dropout_percent as usize;
+        let g: &dyn Gazetteer = if dropped { &crate::NoGazetteer } else { gaz };
+        masked.clear();
+        for t in &toks {
+            let m = ex.maskable(t) && word_rng.below(100) < config.word_dropout_percent as usize;
+            masked.push(m);
+        }
+        ex.extract_masked(&toks, &lex, g, config.bits, &mut f, &mut o, &masked);
         let base = feats.len() as u32;
         let start = offsets.len();
         offsets.extend(o.iter().take(toks.len()).map(|x| x + base));
@@ -189,8 +267,20 @@ pub fn train(
                 }
                 em.push(e);
             }
-            viterbi(&em, &model.tw, &mut back, &mut path);
             let gold: Vec<usize> = s.tags.iter().map(|t| t.index()).collect();
+            if config.margin_tenths > 0 {
+                // Loss-augmented decoding: every wrong tag gets a head start, so that the
+                // gold sequence must win by a margin.
+                let m = config.margin_tenths as f32 / 10.0;
+                for (e, &g) in em.iter_mut().zip(&gold) {
+                    for (k, x) in e.iter_mut().enumerate() {
+                        if k != g {
+                            *x += if g == 0 { m } else { 2.0 * m };
+                        }
+                    }
+                }
+            }
+            viterbi(&em, &model.tw, &mut back, &mut path);
             if path != gold {
                 let (mut pg, mut pp) = (0usize, 0usize);
                 for t in 0..n {
@@ -214,7 +304,7 @@ pub fn train(
             }
             model.step += 1.0;
         }
-        let m = model.averaged_model(config.bits, &lex);
+        let m = model.averaged_model(config.bits, &lex, gaz.id());
         after_epoch(epoch, &m);
         last = Some(m);
     }

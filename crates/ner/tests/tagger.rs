@@ -125,6 +125,9 @@ fn training_learns_a_tiny_fixture() {
         epochs: 10,
         seed: 7,
         bits: 14,
+        upper_case_percent: 0,
+        lower_case_percent: 0,
+        ..TrainConfig::default()
     };
     let mut epochs = 0;
     let model = train(&sentences, &config, &NoGazetteer, |_, _| epochs += 1).unwrap();
@@ -151,6 +154,14 @@ fn training_learns_a_tiny_fixture() {
         ..config
     };
     assert!(train(&sentences, &zero, &NoGazetteer, |_, _| {}).is_err());
+    let too_much = TrainConfig {
+        upper_case_percent: 70,
+        lower_case_percent: 40,
+        ..config
+    };
+    assert!(train(&sentences, &too_much, &NoGazetteer, |_, _| {}).is_err());
+    // Trained without a gazetteer, the model says so and a tagger uses none.
+    assert_eq!(model.gazetteer(), "none");
 }
 
 #[test]
@@ -161,13 +172,8 @@ fn retraining_from_shared_data_is_reproducible() {
         return;
     }
     let data = newsgraph_ner::load_training_dir(&dir).unwrap();
-    let model = train(
-        &data.train,
-        &TrainConfig::default(),
-        &NoGazetteer,
-        |_, _| {},
-    )
-    .unwrap();
+    let gaz = newsgraph_ner::KbGazetteer::global().unwrap();
+    let model = train(&data.train, &TrainConfig::default(), gaz, |_, _| {}).unwrap();
     let shipped = Model::load_embedded().unwrap();
     assert!(
         model.to_bytes() == shipped.to_bytes(),
