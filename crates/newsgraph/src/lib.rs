@@ -54,6 +54,8 @@ pub enum PipelineError {
         /// The layer it needs.
         layer: &'static str,
     },
+    /// A stage's embedded model or data could not be loaded.
+    Model(String),
 }
 
 impl fmt::Display for PipelineError {
@@ -69,6 +71,7 @@ impl fmt::Display for PipelineError {
                 "stage {stage:?} needs the {layer} layer, which no earlier stage assigns \
                  (was the stage that makes it disabled?)"
             ),
+            PipelineError::Model(what) => write!(f, "{what}"),
         }
     }
 }
@@ -93,9 +96,16 @@ impl Pipeline {
     /// The standard pipeline, less the stages `config` disables.
     ///
     /// # Errors
-    /// [`PipelineError`] when a disabled name is unknown or a remaining stage lacks its input.
+    /// [`PipelineError`] when a disabled name is unknown, a remaining stage lacks its input, or
+    /// a stage's embedded model cannot be loaded.
     pub fn new(config: &PipelineConfig) -> Result<Self, PipelineError> {
-        Self::from_stages(newsgraph_segment::article_stages(), Vec::new(), config)
+        let entities = newsgraph_entities::EntityStage::new()
+            .map_err(|e| PipelineError::Model(e.to_string()))?;
+        Self::from_stages(
+            newsgraph_segment::article_stages(),
+            vec![Box::new(entities)],
+            config,
+        )
     }
 
     /// A pipeline of the given article-layer and analysis stages, less those `config` disables.

@@ -1,0 +1,2108 @@
+//! Coreference within the article: names into entities, then demonyms, collective actors,
+//! descriptions and pronouns onto them.
+//!
+//! The passes, in order:
+//!
+//! 1. **Names.** A name joins the entity of an earlier name with the same knowledge base entry
+//!    ("U.S." and "United States"), else with the same normalised text; otherwise it starts an
+//!    entity. Then entities merge: a person named in part ("Okafor", "Abu Zeid") joins the one
+//!    person whose longer name ends (or, for a lone first name, starts) with those words, the
+//!    nearest earlier one when several do; an acronym ("IAEA", also in brackets after the
+//!    name) joins the one name of the same initials; an organisation's short name joins the
+//!    longer name it opens when that ends in a word such as "Corp." or "Front".
+//! 2. **Demonyms.** A capitalised demonym ("Iranian", "Israelis") is a `demonym` mention of its
+//!    country, which becomes an entity if the text does not name it.
+//! 3. **Collective actors.** A plural agent noun ("militias", "troops", "protesters", from the
+//!    knowledge base's agent list and a few more) with its modifiers ("Iran-backed militias",
+//!    "US forces", "Israeli troops") is a GROUP entity, affiliated with the names and demonyms
+//!    among its modifiers; the same words again, or the bare noun with "the" within a few
+//!    sentences, are the same group.
+//! 4. **Descriptions.** An apposition after a person's name ("X, the foreign minister,") is a
+//!    `nominal` mention and a title. A definite description ("the foreign minister", "the
+//!    supreme leader", "the minister") joins the one person mentioned before whose titles hold
+//!    all its words; one with an owner ("Iran's supreme leader", "the head of Hamas") joins the
+//!    one person affiliated with that owner, by the text or the knowledge base, even if named
+//!    later; "the Palestinian group", "the company", "the group" join the most recent fitting
+//!    organisation. Anything less clear is left out.
+//! 5. **Pronouns.** he/she/his/her join the one compatible person (gender from titles, when
+//!    known) mentioned earlier in the sentence, else in the sentence before (or, when several
+//!    are there, its subject when the pronoun is a subject too); it/its join the one
+//!    organisation or place in the same window, they/their the one group or organisation. An
+//!    ambiguous pronoun stays unresolved.
+//!
+//! Every look-back is bounded (a few sentences, a few dozen mentions), so the pass is linear in
+//! the length of the article.
+
+use std::collections::HashMap;
+
+use newsgraph_doc::{ByteSpan, Entity, EntityId, EntityType, KbLink, Mention, MentionKind};
+use newsgraph_kb::{normalize_into, EntryId, Kind};
+
+use crate::names::{is_place, kb_type, Cand, Ctx, Owner, NO_UNIT};
+use crate::words::{self, Pronoun};
+use newsgraph_ner::rules::is_title;
+
+/// How many units back a description or pronoun may look for its antecedent.
+const LOOKBACK_UNITS: u32 = 3;
+/// The most mentions examined when looking back.
+const LOOKBACK_MENTIONS: usize = 64;
+
+/// One entity while it is being built.
+#[derive(Clone, Debug)]
+struct Ent {
+    strong: Option<EntityType>,
+    votes: [u16; 7],
+    kb: Option<EntryId>,
+    mentions: Vec<Mention>,
+    /// The candidate with the most tokens (its longest name).
+    best: Option<usize>,
+    titles: Vec<ByteSpan>,
+    affil: Vec<usize>,
+    parent: Option<usize>,
+    gender: Option<Pronoun>,
+    /// For a GROUP: its head noun's token.
+    head: Option<usize>,
+    /// A name with its owner ("Peru’s Defence Ministry").
+    full_name: Option<ByteSpan>,
+}
+
+impl Ent {
+    fn new() -> Self {
+        Self {
+            strong: None,
+            votes: [0; 7],
+            kb: None,
+            mentions: Vec::new(),
+            best: None,
+            titles: Vec::new(),
+            affil: Vec::new(),
+            parent: None,
+            gender: None,
+            head: None,
+            full_name: None,
+        }
+    }
+
+    fn ty(&self) -> EntityType {
+        if let Some(t) = self.strong {
+            return t;
+        }
+        let mut best = (0u16, EntityType::Org);
+        for (i, &v) in self.votes.iter().enumerate() {
+            if v > best.0 {
+                best = (v, TYPES[i]);
+            }
+        }
+        best.1
+    }
+}
+
+const TYPES: [EntityType; 7] = [
+    EntityType::Person,
+    EntityType::Org,
+    EntityType::Gpe,
+    EntityType::Loc,
+    EntityType::Fac,
+    EntityType::Norp,
+    EntityType::Group,
+];
+
+fn type_index(t: EntityType) -> usize {
+    TYPES.iter().position(|x| *x == t).unwrap_or(1)
+}
+
+/// Coarse type: places are one.
+fn coarse(t: EntityType) -> u8 {
+    match t {
+        EntityType::Person => 0,
+        EntityType::Org => 1,
+        EntityType::Gpe | EntityType::Loc | EntityType::Fac => 2,
+        EntityType::Norp => 3,
+        EntityType::Group => 4,
+    }
+}
+
+/// One reference for look-back: a name or description mention, in text order.
+#[derive(Clone, Copy, Debug)]
+struct Ref {
+    tok: usize,
+    unit: u32,
+    ent: usize,
+    /// Whether it opens its unit (a sentence subject, roughly).
+    subject: bool,
+}
+
+/// The coreference pass over one document.
+pub(crate) struct Resolver<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    cands: &'c [Cand],
+    ents: Vec<Ent>,
+    ent_of_cand: Vec<usize>,
+    by_kb: HashMap<EntryId, usize>,
+    /// Tokens inside a name (not NORP).
+    in_name: Vec<bool>,
+    /// Tokens already used by a mention of any kind.
+    used: Vec<bool>,
+    key: String,
+}
+
+impl<'c, 'a> Resolver<'c, 'a> {
+    pub(crate) fn new(ctx: &'c Ctx<'a>, cands: &'c [Cand]) -> Self {
+        let mut in_name = vec![false; ctx.toks.len()];
+        for c in cands {
+            if c.ty != EntityType::Norp {
+                for x in in_name.get_mut(c.t0..c.t1).unwrap_or(&mut []) {
+                    *x = true;
+                }
+            }
+        }
+        let used = in_name.clone();
+        Self {
+            ctx,
+            cands,
+            ents: Vec::new(),
+            ent_of_cand: vec![usize::MAX; cands.len()],
+            by_kb: HashMap::new(),
+            in_name,
+            used,
+            key: String::new(),
+        }
+    }
+
+    fn root(&self, mut e: usize) -> usize {
+        let mut n = 0;
+        while let Some(p) = self.ents.get(e).and_then(|x| x.parent) {
+            e = p;
+            n += 1;
+            if n > self.ents.len() {
+                break;
+            }
+        }
+        e
+    }
+
+    fn ent(&self, e: usize) -> Option<&Ent> {
+        self.ents.get(self.root(e))
+    }
+
+    fn add_mention(&mut self, e: usize, span: ByteSpan, kind: MentionKind) {
+        let r = self.root(e);
+        if let Some(x) = self.ents.get_mut(r) {
+            x.mentions.push(Mention { span, kind });
+        }
+    }
+
+    fn new_ent(&mut self) -> usize {
+        self.ents.push(Ent::new());
+        self.ents.len() - 1
+    }
+
+    fn cand_tokens(&self, ci: usize) -> usize {
+        self.cands.get(ci).map_or(0, |c| c.t1.saturating_sub(c.t0))
+    }
+
+    fn attach_cand(&mut self, e: usize, ci: usize) {
+        let Some(c) = self.cands.get(ci) else { return };
+        if let Some(slot) = self.ent_of_cand.get_mut(ci) {
+            *slot = e;
+        }
+        let n = c.t1.saturating_sub(c.t0);
+        let best_n = self
+            .ents
+            .get(e)
+            .and_then(|x| x.best)
+            .map(|b| self.cand_tokens(b));
+        let gender = c.title.and_then(|t| title_gender(self.ctx, t));
+        let Some(x) = self.ents.get_mut(e) else {
+            return;
+        };
+        x.mentions.push(Mention {
+            span: c.span,
+            kind: MentionKind::Name,
+        });
+        if let Some(o) = c.owned_by.filter(|o| o.full != c.span) {
+            x.mentions.push(Mention {
+                span: o.full,
+                kind: MentionKind::Nominal,
+            });
+            if x.full_name.is_none_or(|f| f.len() < o.full.len()) {
+                x.full_name = Some(o.full);
+            }
+        }
+        if c.strong && x.strong.is_none() {
+            x.strong = Some(c.ty);
+        }
+        if let Some(v) = x.votes.get_mut(type_index(c.ty)) {
+            *v += if c.cued { 3 } else { 1 };
+        }
+        if x.kb.is_none() {
+            x.kb = c.kb;
+        }
+        if best_n.is_none_or(|b| n > b) {
+            x.best = Some(ci);
+        }
+        if let Some(t) = c.title {
+            x.titles.push(t);
+        }
+        if x.gender.is_none() {
+            x.gender = gender;
+        }
+    }
+
+    /// Merges entity `a` into `b` (both roots).
+    fn merge(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a == b {
+            return;
+        }
+        let Some(src) = self.ents.get_mut(a) else {
+            return;
+        };
+        let mentions = std::mem::take(&mut src.mentions);
+        let titles = std::mem::take(&mut src.titles);
+        let affil = std::mem::take(&mut src.affil);
+        let (strong, votes, kb, best, gender, full_name) = (
+            src.strong,
+            src.votes,
+            src.kb,
+            src.best,
+            src.gender,
+            src.full_name,
+        );
+        src.parent = Some(b);
+        let best_n = best.map(|c| self.cand_tokens(c));
+        let dst_best_n = self
+            .ents
+            .get(b)
+            .and_then(|x| x.best)
+            .map(|c| self.cand_tokens(c));
+        let Some(dst) = self.ents.get_mut(b) else {
+            return;
+        };
+        dst.mentions.extend(mentions);
+        dst.titles.extend(titles);
+        dst.affil.extend(affil);
+        if dst.strong.is_none() {
+            dst.strong = strong;
+        }
+        for (d, s) in dst.votes.iter_mut().zip(votes) {
+            *d += s;
+        }
+        let dst_ty = dst.ty();
+        if dst.kb.is_none() {
+            let fits = kb
+                .and_then(|id| self.ctx.kb.get(id))
+                .is_some_and(|en| coarse(kb_type(en.kind(), en.ner())) == coarse(dst_ty));
+            if fits {
+                dst.kb = kb;
+            }
+        } else if dst
+            .kb
+            .and_then(|id| self.ctx.kb.get(id))
+            .is_some_and(|en| coarse(kb_type(en.kind(), en.ner())) != coarse(dst_ty))
+        {
+            dst.kb = None;
+        }
+        if dst.gender.is_none() {
+            dst.gender = gender;
+        }
+        if dst.full_name.is_none() {
+            dst.full_name = full_name;
+        }
+        if best_n > dst_best_n {
+            dst.best = best;
+        }
+    }
+
+    /// Runs every pass and returns the entities, in order of first mention.
+    pub(crate) fn run(mut self) -> Vec<Entity> {
+        self.cluster_names();
+        self.merge_partial_persons();
+        self.merge_acronyms();
+        self.merge_org_prefixes();
+        self.owners();
+        self.place_descriptors();
+        self.demonyms();
+        self.groups();
+        self.appositions();
+        self.pre_appositions();
+        self.descriptions();
+        self.pronouns();
+        self.finish()
+    }
+
+    // ---------------------------------------------------------------- names
+
+    fn cluster_names(&mut self) {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        for ci in 0..self.cands.len() {
+            let Some(c) = self.cands.get(ci) else {
+                continue;
+            };
+            if c.ty == EntityType::Norp && self.ctx.kb.demonym(self.ctx.slice(c.span)).is_some() {
+                continue; // a demonym: pass 2
+            }
+            match c.owned_by {
+                Some(o) => {
+                    normalize_into(self.ctx.slice(o.body), &mut self.key);
+                    self.key.push_str(&format!("#{}", o.country.index()));
+                }
+                None => normalize_into(self.ctx.slice(c.span), &mut self.key),
+            }
+            if self.key.is_empty() {
+                continue;
+            }
+            // An alias several entries share ("Congo") takes the one the text already names
+            // ("Democratic Republic of Congo").
+            let mut kb_id = c.kb;
+            if let Some(id) = c.kb {
+                if !self.by_kb.contains_key(&id) {
+                    let first_kind = self
+                        .ctx
+                        .kb
+                        .get(id)
+                        .map(|e| coarse(kb_type(e.kind(), e.ner())));
+                    let kb = self.ctx.kb;
+                    let same_kind = |o: EntryId| {
+                        kb.get(o).map(|e| coarse(kb_type(e.kind(), e.ner()))) == first_kind
+                    };
+                    for o in kb.lookup_cased(self.ctx.slice(c.span)).take(8) {
+                        if o == id {
+                            continue;
+                        }
+                        if self.by_kb.contains_key(&o) && same_kind(o) {
+                            kb_id = Some(o);
+                            break;
+                        }
+                        // A place of a country the text names, sharing the country's name.
+                        let country = kb
+                            .get(o)
+                            .filter(|e| matches!(e.kind(), Kind::Place | Kind::Capital))
+                            .and_then(|e| e.country());
+                        if let Some(cn) = country.filter(|cn| self.by_kb.contains_key(cn)) {
+                            if same_kind(cn) {
+                                kb_id = Some(cn);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            let mut target = kb_id.and_then(|id| self.by_kb.get(&id).copied());
+            if target.is_none() {
+                if let Some(&e) = by_key.get(self.key.as_str()) {
+                    let e = self.root(e);
+                    let ok = self.ent(e).is_some_and(|x| {
+                        let kb_ok = kb_id.is_none() || x.kb.is_none() || x.kb == kb_id;
+                        let ty_ok = !c.strong
+                            || x.strong.is_none()
+                            || x.strong.is_some_and(|t| coarse(t) == coarse(c.ty));
+                        kb_ok && ty_ok
+                    });
+                    if ok {
+                        target = Some(e);
+                    }
+                }
+            }
+            let e = match target {
+                Some(e) => self.root(e),
+                None => self.new_ent(),
+            };
+            self.attach_cand(e, ci);
+            if let Some(id) = kb_id {
+                self.by_kb.entry(id).or_insert(e);
+            }
+            if !by_key.contains_key(self.key.as_str()) {
+                by_key.insert(self.key.clone(), e);
+            }
+        }
+    }
+
+    /// The normalised words of candidate `ci`'s tokens (one string per token).
+    fn cand_words(&self, ci: usize, out: &mut Vec<String>) {
+        out.clear();
+        let Some(c) = self.cands.get(ci) else { return };
+        let mut buf = String::new();
+        for t in c.t0..c.t1 {
+            let s = self.ctx.s(t);
+            // The part of the token inside the span (hyphen names).
+            let ts = self.ctx.span(t);
+            let part = if ts.start() < c.span.start() || ts.end() > c.span.end() {
+                ByteSpan::ordered(ts.start().max(c.span.start()), ts.end().min(c.span.end()))
+                    .get(self.ctx.text)
+                    .unwrap_or(s)
+            } else {
+                s
+            };
+            normalize_into(part, &mut buf);
+            if !buf.is_empty() {
+                out.extend(buf.split(' ').map(str::to_owned));
+            }
+        }
+    }
+
+    fn merge_partial_persons(&mut self) {
+        // Index persons of two words or more by their last and first words.
+        let mut last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut w = Vec::new();
+        let mut full: Vec<(usize, Vec<String>)> = Vec::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || x.ty() != EntityType::Person {
+                continue;
+            }
+            let Some(b) = x.best else { continue };
+            self.cand_words(b, &mut w);
+            if w.len() >= 2 {
+                if let (Some(l), Some(f)) = (w.last(), w.first()) {
+                    last.entry(l.clone()).or_default().push(full.len());
+                    first.entry(f.clone()).or_default().push(full.len());
+                }
+                full.push((e, w.clone()));
+            }
+        }
+        if full.is_empty() {
+            return;
+        }
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() {
+                continue;
+            }
+            let ty = x.ty();
+            // Strong non-person types (countries, groups) stay.
+            if x.strong.is_some_and(|t| t != EntityType::Person) || ty == EntityType::Norp {
+                continue;
+            }
+            let Some(b) = x.best else { continue };
+            self.cand_words(b, &mut w);
+            let (Some(l), Some(f)) = (w.last(), w.first()) else {
+                continue;
+            };
+            let first_pos = x.mentions.first().map_or(0, |m| m.span.start());
+            let mut found: Vec<usize> = Vec::new();
+            for &fi in last.get(l).into_iter().flatten().take(LOOKBACK_MENTIONS) {
+                if let Some((fe, fw)) = full.get(fi) {
+                    if *fe != e
+                        && fw.len() > w.len()
+                        && (fw.ends_with(&w)
+                            || w.len() >= 2 && fw.first() == w.first() && subsequence(&w, fw))
+                    {
+                        found.push(*fe);
+                    }
+                }
+            }
+            if found.is_empty() && w.len() == 1 && ty == EntityType::Person {
+                for &fi in first.get(f).into_iter().flatten().take(LOOKBACK_MENTIONS) {
+                    if let Some((fe, fw)) = full.get(fi) {
+                        if *fe != e && fw.len() > 1 {
+                            found.push(*fe);
+                        }
+                    }
+                }
+            }
+            found.sort_unstable();
+            found.dedup();
+            let target = match found.as_slice() {
+                [] => None,
+                [one] => Some(*one),
+                many => {
+                    // The nearest full name before the first partial mention.
+                    many.iter()
+                        .filter_map(|&fe| {
+                            let before = self
+                                .ents
+                                .get(fe)?
+                                .mentions
+                                .iter()
+                                .filter(|m| m.span.start() < first_pos)
+                                .map(|m| m.span.start())
+                                .max()?;
+                            Some((before, fe))
+                        })
+                        .max()
+                        .map(|(_, fe)| fe)
+                }
+            };
+            if let Some(t) = target {
+                self.merge(e, t);
+            }
+        }
+    }
+
+    fn merge_acronyms(&mut self) {
+        // Initials of names of two capitalised words or more.
+        let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || !matches!(coarse(x.ty()), 1 | 2) {
+                continue;
+            }
+            let Some(c) = x.best.and_then(|b| self.cands.get(b)) else {
+                continue;
+            };
+            let mut ini = String::new();
+            let mut words_n = 0;
+            for t in c.t0..c.t1 {
+                let s = self.ctx.s(t);
+                for part in s.split('-') {
+                    if let Some(ch) = part.chars().next().filter(|ch| ch.is_uppercase()) {
+                        ini.extend(ch.to_uppercase());
+                        words_n += 1;
+                    }
+                }
+            }
+            if words_n >= 2 {
+                initials.entry(ini).or_default().push(e);
+            }
+        }
+        // Bracketed acronyms right after a name join it.
+        for ci in 0..self.cands.len() {
+            let Some(c) = self.cands.get(ci) else {
+                continue;
+            };
+            if words::is(self.ctx.s(c.t1), "(") {
+                if let Some(n) = self.cands.get(ci + 1) {
+                    if n.t0 == c.t1 + 1
+                        && n.t1 == n.t0 + 1
+                        && words::is(self.ctx.s(n.t1), ")")
+                        && words::all_caps(self.ctx.slice(n.span))
+                        && coarse(c.ty) != 0
+                        && coarse(n.ty) != 0
+                    {
+                        let (a, b) = (
+                            self.ent_of_cand.get(ci + 1).copied().unwrap_or(usize::MAX),
+                            self.ent_of_cand.get(ci).copied().unwrap_or(usize::MAX),
+                        );
+                        if a != usize::MAX && b != usize::MAX {
+                            self.merge(a, b);
+                        }
+                    }
+                }
+            }
+        }
+        if initials.is_empty() {
+            return;
+        }
+        let mut acr = String::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || !matches!(coarse(x.ty()), 1 | 2) {
+                continue;
+            }
+            let Some(c) = x.best.and_then(|b| self.cands.get(b)) else {
+                continue;
+            };
+            if c.t1 != c.t0 + 1 {
+                continue;
+            }
+            let s = self.ctx.slice(c.span);
+            if !words::all_caps(s) {
+                continue;
+            }
+            acr.clear();
+            acr.extend(s.chars().filter(|ch| ch.is_alphabetic()));
+            if acr.chars().count() < 2 {
+                continue;
+            }
+            let kb = x.kb;
+            if let Some([one]) = initials.get(acr.as_str()).map(Vec::as_slice) {
+                let other_kb = self.ent(*one).and_then(|o| o.kb);
+                if kb.is_none() || other_kb.is_none() || kb == other_kb {
+                    self.merge(e, *one);
+                }
+            }
+        }
+    }
+
+    fn merge_org_prefixes(&mut self) {
+        let mut by_first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut w = Vec::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || x.ty() != EntityType::Org {
+                continue;
+            }
+            let Some(c) = x.best.and_then(|b| self.cands.get(b)) else {
+                continue;
+            };
+            let last = self.ctx.s(c.t1.saturating_sub(1));
+            if c.t1 < c.t0 + 2 || words::head_type(last) != Some(EntityType::Org) {
+                continue;
+            }
+            if let Some(b) = x.best {
+                self.cand_words(b, &mut w);
+            }
+            if let Some(f) = w.first() {
+                by_first.entry(f.clone()).or_default().push((e, w.clone()));
+            }
+        }
+        if by_first.is_empty() {
+            return;
+        }
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || x.strong.is_some_and(|t| t != EntityType::Org) {
+                continue;
+            }
+            if !matches!(
+                x.ty(),
+                EntityType::Org | EntityType::Person | EntityType::Gpe
+            ) {
+                continue;
+            }
+            let Some(b) = x.best else { continue };
+            self.cand_words(b, &mut w);
+            let Some(f) = w.first() else { continue };
+            let kb = x.kb;
+            let mut hits = by_first
+                .get(f)
+                .into_iter()
+                .flatten()
+                .filter(|(fe, fw)| *fe != e && fw.len() > w.len() && fw.starts_with(&w));
+            if let (Some((t, _)), None) = (hits.next(), hits.next()) {
+                let t = *t;
+                let tkb = self.ent(t).and_then(|o| o.kb);
+                if kb.is_none() || tkb.is_none() || kb == tkb {
+                    self.merge(e, t);
+                }
+            }
+        }
+    }
+
+    /// Title owners become affiliations ("Hamas leader X" → Hamas).
+    fn owners(&mut self) {
+        for ci in 0..self.cands.len() {
+            let Some(c) = self.cands.get(ci) else {
+                continue;
+            };
+            if let Some(o) = c.owned_by {
+                let e = self.ent_of_cand.get(ci).copied().unwrap_or(usize::MAX);
+                if e != usize::MAX {
+                    let country = self.country_ent(o.country);
+                    let e = self.root(e);
+                    if let Some(x) = self.ents.get_mut(e) {
+                        if !x.affil.contains(&country) {
+                            x.affil.push(country);
+                        }
+                    }
+                }
+            }
+            let Some(c) = self.cands.get(ci) else {
+                continue;
+            };
+            let Some(owner) = c.owner else { continue };
+            let e = self.ent_of_cand.get(ci).copied().unwrap_or(usize::MAX);
+            if e == usize::MAX {
+                continue;
+            }
+            let o = match owner {
+                Owner::Cand(oi) => self.ent_of_cand.get(oi).copied().unwrap_or(usize::MAX),
+                Owner::Country(id) => self.country_ent(id),
+            };
+            if o != usize::MAX {
+                let (e, o) = (self.root(e), self.root(o));
+                if e != o {
+                    if let Some(x) = self.ents.get_mut(e) {
+                        x.affil.push(o);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entity of a country, made if the text has none yet.
+    fn country_ent(&mut self, id: EntryId) -> usize {
+        if let Some(&e) = self.by_kb.get(&id) {
+            return self.root(e);
+        }
+        let e = self.new_ent();
+        let ty = self
+            .ctx
+            .kb
+            .get(id)
+            .map_or(EntityType::Gpe, |en| kb_type(en.kind(), en.ner()));
+        if let Some(x) = self.ents.get_mut(e) {
+            x.strong = Some(ty);
+            x.kb = Some(id);
+        }
+        self.by_kb.insert(id, e);
+        e
+    }
+
+    /// "Tana province", "Kora gas field": the place with its descriptor is a nominal
+    /// mention of the place.
+    fn place_descriptors(&mut self) {
+        for ci in 0..self.cands.len() {
+            let Some(c) = self.cands.get(ci) else {
+                continue;
+            };
+            if !(is_place(c.ty) || !c.strong && !c.cued) || c.ty == EntityType::Norp {
+                continue;
+            }
+            let unit = self.ctx.unit(c.t0);
+            let mut j = c.t1;
+            let mut end = None;
+            while j < c.t1 + 2 && self.ctx.unit(j) == unit && self.ctx.is_word(j) {
+                let w = self.ctx.s(j);
+                if words::capitalised(w) {
+                    break;
+                }
+                if is_place_descriptor(w) {
+                    end = Some(j + 1);
+                    break;
+                }
+                if ![
+                    "gas", "oil", "refugee", "border", "military", "air", "naval", "army",
+                ]
+                .iter()
+                .any(|m| words::is(w, m))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            let Some(end) = end else { continue };
+            let e = self.ent_of_cand.get(ci).copied().unwrap_or(usize::MAX);
+            if e == usize::MAX {
+                continue;
+            }
+            let span = c.span.cover(self.ctx.span(end - 1));
+            let fac = [
+                "field", "camp", "base", "crossing", "port", "plant", "mine", "site", "sites",
+                "facility", "complex", "reactor",
+            ]
+            .iter()
+            .any(|w| words::is(self.ctx.s(end - 1), w));
+            let strong_place = c.strong;
+            self.add_mention(e, span, MentionKind::Nominal);
+            let r = self.root(e);
+            if let Some(x) = self.ents.get_mut(r) {
+                if !strong_place {
+                    let t = if fac {
+                        EntityType::Fac
+                    } else {
+                        EntityType::Gpe
+                    };
+                    if let Some(v) = x.votes.get_mut(type_index(t)) {
+                        *v += 3;
+                    }
+                }
+            }
+            for u in self.used.get_mut(c.t1..end).unwrap_or(&mut []) {
+                *u = true;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- demonyms
+
+    fn demonyms(&mut self) {
+        for i in 0..self.ctx.toks.len() {
+            if self.in_name.get(i).copied().unwrap_or(true)
+                || self.ctx.unit(i) == NO_UNIT
+                || !self.ctx.is_word(i)
+            {
+                continue;
+            }
+            let s = self.ctx.s(i);
+            let start = self.ctx.span(i).start();
+            // The word, or the parts of a hyphenated word ("pro-Iranian", "Iranian-backed").
+            let mut parts: [(usize, &str); 2] = [(0, s), (0, "")];
+            if let Some(d) = s.find('-') {
+                parts = [
+                    (0, s.get(..d).unwrap_or("")),
+                    (d + 1, s.get(d + 1..).unwrap_or("")),
+                ];
+            }
+            for (off, part) in parts {
+                if part.len() < 4
+                    || !words::capitalised(part)
+                    || words::all_caps(part) && part.len() < 5
+                {
+                    continue;
+                }
+                let Some(country) = self.ctx.kb.demonym(part) else {
+                    continue;
+                };
+                // A country not named in the text becomes an entity only when the demonym
+                // names an actor ("Iranian officials", "the Israelis") or an affiliation.
+                let e = match self.by_kb.get(&country) {
+                    Some(&e) => self.root(e),
+                    None => {
+                        if !self.demonym_is_actor(i, part, off > 0) {
+                            continue;
+                        }
+                        self.country_ent(country)
+                    }
+                };
+                let span = ByteSpan::ordered(start + off, start + off + part.len());
+                self.add_mention(e, span, MentionKind::Demonym);
+                if let Some(u) = self.used.get_mut(i) {
+                    *u = true;
+                }
+            }
+        }
+    }
+
+    /// Whether the demonym at token `i` names an actor: a plural used as a noun ("the
+    /// Israelis"), or an adjective before an actor noun ("Iranian officials", "Israeli
+    /// troops", "the Iranian government", "Lebanese Prime Minister").
+    fn demonym_is_actor(&self, i: usize, part: &str, suffix_part: bool) -> bool {
+        if suffix_part {
+            return false;
+        }
+        let next = self.ctx.s(i + 1);
+        let next_word = self.ctx.is_word(i + 1) && self.ctx.unit(i + 1) == self.ctx.unit(i);
+        if part.ends_with('s') && (!next_word || words::capitalised(next)) {
+            return true;
+        }
+        if !next_word {
+            return false;
+        }
+        if self.in_name.get(i + 1).copied().unwrap_or(false) {
+            return self
+                .cand_starting_at(i + 1)
+                .and_then(|c| self.cands.get(c))
+                .is_some_and(|c| matches!(c.ty, EntityType::Org | EntityType::Person));
+        }
+        // Allow one modifier between ("Iranian security forces", "Israeli military officials").
+        let noun_at = |j: usize| {
+            let w = self.ctx.s(j);
+            words::is_group_noun(w)
+                || words::is_role_noun(w)
+                || words::is_org_noun(w)
+                || is_title(w)
+                || [
+                    "government",
+                    "authorities",
+                    "military",
+                    "leadership",
+                    "officials",
+                    "state",
+                    "side",
+                    "delegation",
+                    "regime",
+                    "administration",
+                    "forces",
+                    "police",
+                    "navy",
+                    "army",
+                    "people",
+                ]
+                .iter()
+                .any(|x| words::is(w, x))
+                || w.ends_with('s') && self.ctx.kb.agent(w).is_some()
+        };
+        noun_at(i + 1)
+            || (is_group_modifier(next) || words::is_title_modifier(next))
+                && self.ctx.unit(i + 2) == self.ctx.unit(i)
+                && noun_at(i + 2)
+    }
+
+    // ---------------------------------------------------------------- groups
+
+    /// Whether token `i` is a collective actor noun; `weak` nouns need a name or demonym
+    /// among their modifiers.
+    fn group_noun(&self, i: usize) -> Option<bool> {
+        let s = self.ctx.s(i);
+        if !self.ctx.is_word(i) || s.len() < 4 || words::capitalised(s) && !self.ctx.opens_unit(i) {
+            return None;
+        }
+        if words::is_group_noun(s) {
+            let weak = [
+                "officials",
+                "residents",
+                "workers",
+                "diplomats",
+                "lawmakers",
+                "villagers",
+                "authorities",
+            ]
+            .iter()
+            .any(|w| words::is(s, w));
+            return Some(weak);
+        }
+        let plural = s.ends_with('s') && !s.ends_with("ss");
+        (plural && self.ctx.kb.agent(s).is_some()).then_some(true)
+    }
+
+    fn groups(&mut self) {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        // Most recent group by head noun: (head key, entity, unit).
+        let mut recent: Vec<(String, usize, u32)> = Vec::new();
+        let mut key = String::new();
+        for i in 0..self.ctx.toks.len() {
+            if self.in_name.get(i).copied().unwrap_or(true) || self.ctx.unit(i) == NO_UNIT {
+                continue;
+            }
+            let Some(weak) = self.group_noun(i) else {
+                continue;
+            };
+            let unit = self.ctx.unit(i);
+            let u0 = self.ctx.units.get(unit as usize).map_or(i, |u| u.t0);
+            // Modifiers: names, demonyms, hyphenated words, a few adjectives.
+            let mut a = i;
+            let mut affil: Vec<usize> = Vec::new();
+            while a > u0 && i - a < 4 {
+                let j = a - 1;
+                let s = self.ctx.s(j);
+                if let Some(ci) = self
+                    .cand_ending_at(j)
+                    .filter(|&ci| self.cands.get(ci).is_some_and(|c| c.ty != EntityType::Norp))
+                {
+                    let Some(c) = self.cands.get(ci) else { break };
+                    if c.ty == EntityType::Person {
+                        break;
+                    }
+                    if let Some(&e) = self.ent_of_cand.get(ci) {
+                        if e != usize::MAX {
+                            affil.push(self.root(e));
+                        }
+                    }
+                    a = c.t0.min(j);
+                    continue;
+                }
+                if let Some(country) = self.demonym_of(s) {
+                    if let Some(&e) = self.by_kb.get(&country) {
+                        affil.push(self.root(e));
+                    }
+                    a = j;
+                    continue;
+                }
+                if self.ctx.is_word(j)
+                    && (s.contains('-') || is_group_modifier(s))
+                    && !words::capitalised(s)
+                {
+                    a = j;
+                    continue;
+                }
+                break;
+            }
+            if weak && affil.is_empty() {
+                continue;
+            }
+            let span = self.ctx.range(a, i + 1);
+            normalize_into(self.ctx.slice(span), &mut key);
+            let head_key = {
+                let mut h = String::new();
+                normalize_into(self.ctx.s(i), &mut h);
+                h
+            };
+            let det = a > u0 && words::is(self.ctx.s(a - 1), "the");
+            let e = if let Some(&e) = by_key.get(key.as_str()) {
+                Some(self.root(e))
+            } else if a == i && det {
+                recent
+                    .iter()
+                    .rev()
+                    .find(|(h, _, u)| *h == head_key && unit.saturating_sub(*u) <= LOOKBACK_UNITS)
+                    .map(|(_, e, _)| self.root(*e))
+            } else {
+                None
+            };
+            let e = match e {
+                Some(e) => e,
+                None => {
+                    let e = self.new_ent();
+                    if let Some(x) = self.ents.get_mut(e) {
+                        x.strong = Some(EntityType::Group);
+                        x.head = Some(i);
+                    }
+                    by_key.insert(key.clone(), e);
+                    e
+                }
+            };
+            self.add_mention(e, span, MentionKind::Nominal);
+            if let Some(x) = self.ents.get_mut(e) {
+                for f in affil {
+                    if !x.affil.contains(&f) {
+                        x.affil.push(f);
+                    }
+                }
+            }
+            recent.push((head_key, e, unit));
+            if recent.len() > LOOKBACK_MENTIONS {
+                recent.remove(0);
+            }
+            for u in self.used.get_mut(a..=i).unwrap_or(&mut []) {
+                *u = true;
+            }
+        }
+    }
+
+    /// The candidate whose last token is `j` (binary search: candidates are sorted by start).
+    fn cand_ending_at(&self, j: usize) -> Option<usize> {
+        let k = self.cands.partition_point(|c| c.t0 <= j);
+        (k.saturating_sub(3)..k)
+            .rev()
+            .find(|&ci| self.cands.get(ci).is_some_and(|c| c.t1 == j + 1))
+    }
+
+    /// The candidate starting at token `j`.
+    fn cand_starting_at(&self, j: usize) -> Option<usize> {
+        let k = self.cands.partition_point(|c| c.t0 < j);
+        self.cands.get(k).filter(|c| c.t0 == j).map(|_| k)
+    }
+
+    fn demonym_of(&self, s: &str) -> Option<EntryId> {
+        if s.len() < 4 || !words::capitalised(s) {
+            return None;
+        }
+        self.ctx.kb.demonym(s)
+    }
+
+    // ---------------------------------------------------------------- descriptions
+
+    /// Appositions after a person's name: "X, the foreign minister," → a title and a mention.
+    fn appositions(&mut self) {
+        for ci in 0..self.cands.len() {
+            let Some(c) = self.cands.get(ci) else {
+                continue;
+            };
+            if c.ty != EntityType::Person && c.ty != EntityType::Org {
+                continue;
+            }
+            if !words::is(self.ctx.s(c.t1), ",") {
+                continue;
+            }
+            let e = self.ent_of_cand.get(ci).copied().unwrap_or(usize::MAX);
+            if e == usize::MAX {
+                continue;
+            }
+            let unit = self.ctx.unit(c.t0);
+            let u1 = self.ctx.units.get(unit as usize).map_or(c.t1, |u| u.t1);
+            let j = c.t1 + 1;
+            let mut k = j;
+            let mut role = None;
+            let mut owner = None;
+            while k < u1 && k - j < 12 {
+                let s = self.ctx.s(k);
+                if !self.ctx.is_word(k) && !matches!(s, "'s" | "’s") {
+                    break;
+                }
+                if [
+                    "said", "says", "who", "which", "that", "whose", "where", "when",
+                ]
+                .iter()
+                .any(|w| words::is(s, w))
+                    || words::is(s, "and") && k == j
+                {
+                    break;
+                }
+                if let Some(oi) = self.cand_starting_at(k) {
+                    let Some(o) = self.cands.get(oi) else { break };
+                    if o.ty == EntityType::Person || k == j && o.ty == c.ty {
+                        break;
+                    }
+                    owner = self
+                        .ent_of_cand
+                        .get(oi)
+                        .copied()
+                        .filter(|&x| x != usize::MAX);
+                    k = o.t1.max(k + 1);
+                    continue;
+                }
+                let is_role = if c.ty == EntityType::Person {
+                    words::is_role_noun(s)
+                } else {
+                    words::is_org_noun(s)
+                };
+                if is_role && role.is_none() && !words::capitalised(s) {
+                    role = Some(k);
+                }
+                k += 1;
+            }
+            let Some(r) = role else { continue };
+            let closes = matches!(self.ctx.s(k), "," | "." | ";" | ")" | "—" | "–")
+                || ["who", "which", "whose", "that"]
+                    .iter()
+                    .any(|w| words::is(self.ctx.s(k), w));
+            if r - j > 5 || k <= j || !closes {
+                continue;
+            }
+            // Before the role noun only determiners, owners and title words ("the group's
+            // military", "Iran's foreign", "a senior"), so the role noun is the head.
+            let head_ok = (j..r).all(|m| {
+                let w = self.ctx.s(m);
+                words::is_determiner(w)
+                    || matches!(w, "'s" | "’s" | "its" | "his" | "her" | "their")
+                    || words::is_title_modifier(w)
+                    || words::is_role_noun(w)
+                    || is_org_modifier(w)
+                    || self.in_name.get(m).copied().unwrap_or(false)
+                    || self.demonym_of(w).is_some()
+                    || [
+                        "former", "longtime", "veteran", "senior", "top", "new", "current",
+                        "group", "party", "army", "company", "ministry",
+                    ]
+                    .iter()
+                    .any(|x| words::is(w, x))
+            });
+            if !head_ok {
+                continue;
+            }
+            let first = self.ctx.s(j);
+            let opener_ok = words::is_determiner(first)
+                || matches!(
+                    first.to_ascii_lowercase().as_str(),
+                    "its" | "his" | "her" | "their"
+                )
+                || !words::capitalised(first)
+                || self.cand_starting_at(j).is_some()
+                || self.demonym_of(first).is_some();
+            if !opener_ok {
+                continue;
+            }
+            let span = self.ctx.range(j, k);
+            let title_from = if words::is_determiner(first) {
+                j + 1
+            } else {
+                j
+            };
+            let title = self.ctx.range(title_from, k);
+            let r_e = self.root(e);
+            self.add_mention(r_e, span, MentionKind::Nominal);
+            if let Some(x) = self.ents.get_mut(r_e) {
+                if c.ty == EntityType::Person {
+                    x.titles.push(title);
+                    if x.gender.is_none() {
+                        x.gender = words::title_gender(self.ctx.s(r));
+                    }
+                }
+                if let Some(o) = owner {
+                    x.affil.push(o);
+                }
+            }
+            for u in self.used.get_mut(j..k).unwrap_or(&mut []) {
+                *u = true;
+            }
+        }
+    }
+
+    /// Descriptions set before a person's name: "the EU's chief negotiator, Henrik Aaltonen,",
+    /// "Iran's deputy foreign minister, Dariush Farahani," → a title, an owner and a mention.
+    fn pre_appositions(&mut self) {
+        for ci in 0..self.cands.len() {
+            let Some(c) = self.cands.get(ci) else {
+                continue;
+            };
+            // The name, or its honorific ("the regional governor, Col. Issouf Zongo").
+            let start = c.title.map_or(c.t0, |t| {
+                self.ctx
+                    .toks
+                    .partition_point(|x| x.span.start() < t.start())
+            });
+            if c.ty != EntityType::Person || start < 3 || self.ctx.s(start - 1) != "," {
+                continue;
+            }
+            let unit = self.ctx.unit(c.t0);
+            let role = start - 2;
+            let rw = self.ctx.s(role);
+            if self.ctx.unit(role) != unit || !words::is_role_noun(rw) || words::capitalised(rw) {
+                continue;
+            }
+            let u0 = self.ctx.units.get(unit as usize).map_or(role, |u| u.t0);
+            let mut a = role;
+            while a > u0 && role - a < 4 {
+                let w = self.ctx.s(a - 1);
+                let adjective = self.ctx.is_word(a - 1)
+                    && w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !STOP_WORDS.iter().any(|x| words::is(w, x));
+                if !words::capitalised(w)
+                    && (words::is_title_modifier(w)
+                        || words::is_role_noun(w)
+                        || is_org_modifier(w)
+                        || adjective)
+                {
+                    a -= 1;
+                } else {
+                    break;
+                }
+            }
+            let title_start = a;
+            let mut owner = None;
+            if a > u0 {
+                let w = self.ctx.s(a - 1);
+                if words::is_determiner(w) {
+                    a -= 1;
+                } else if matches!(w, "'s" | "’s" | "'" | "’") && a >= 2 {
+                    if let Some(oi) = self.cand_ending_at(a - 2) {
+                        if let Some(o) = self.cands.get(oi).filter(|o| o.ty != EntityType::Person) {
+                            owner = self
+                                .ent_of_cand
+                                .get(oi)
+                                .copied()
+                                .filter(|&x| x != usize::MAX);
+                            a = o.t0;
+                            if a > u0 && words::is(self.ctx.s(a - 1), "the") {
+                                a -= 1;
+                            }
+                        }
+                    }
+                    if owner.is_none() {
+                        continue;
+                    }
+                } else {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            let e = self.ent_of_cand.get(ci).copied().unwrap_or(usize::MAX);
+            if e == usize::MAX
+                || self
+                    .used
+                    .get(a..role + 1)
+                    .is_none_or(|u| u.iter().any(|&x| x) && owner.is_none())
+            {
+                continue;
+            }
+            let span = self.ctx.range(a, role + 1);
+            let title = self.ctx.range(title_start, role + 1);
+            let r = self.root(e);
+            self.add_mention(r, span, MentionKind::Nominal);
+            let gender = words::title_gender(rw);
+            if let Some(x) = self.ents.get_mut(r) {
+                x.titles.push(title);
+                if x.gender.is_none() {
+                    x.gender = gender;
+                }
+                if let Some(o) = owner {
+                    x.affil.push(o);
+                }
+            }
+            for u in self.used.get_mut(title_start..=role).unwrap_or(&mut []) {
+                *u = true;
+            }
+        }
+    }
+
+    /// Definite descriptions of persons and organisations elsewhere.
+    fn descriptions(&mut self) {
+        let mut refs = self.refs();
+        for i in 0..self.ctx.toks.len() {
+            if self.used.get(i).copied().unwrap_or(true) || self.ctx.unit(i) == NO_UNIT {
+                continue;
+            }
+            let s = self.ctx.s(i);
+            if !self.ctx.is_word(i) || words::capitalised(s) && !self.ctx.opens_unit(i) {
+                continue;
+            }
+            let person = words::is_role_noun(s);
+            let org = !person && words::is_org_noun(s);
+            let country = !person && !org && words::is(s, "country");
+            if !person && !org && !country {
+                continue;
+            }
+            let unit = self.ctx.unit(i);
+            let u0 = self.ctx.units.get(unit as usize).map_or(i, |u| u.t0);
+            let u1 = self.ctx.units.get(unit as usize).map_or(i + 1, |u| u.t1);
+            // Not a title before a name, not "the minister's", not a plural.
+            if self.cand_starting_at(i + 1).is_some() {
+                continue;
+            }
+            // Walk back over modifiers to "the" or an owner with a possessive.
+            let mut a = i;
+            let mut owner: Option<usize> = None;
+            let mut demonym: Option<EntryId> = None;
+            let mut definite = false;
+            let mut modifiers = 0;
+            while a > u0 && modifiers < 4 {
+                let j = a - 1;
+                let w = self.ctx.s(j);
+                if words::is(w, "the") {
+                    definite = true;
+                    a = j;
+                    break;
+                }
+                if matches!(w, "'s" | "’s" | "'" | "’") && j > u0 {
+                    if let Some(oi) = self.cand_ending_at(j - 1) {
+                        if let Some(o) = self.cands.get(oi) {
+                            if o.ty != EntityType::Person {
+                                owner = self
+                                    .ent_of_cand
+                                    .get(oi)
+                                    .copied()
+                                    .filter(|&x| x != usize::MAX);
+                                definite = true;
+                                a = o.t0;
+                            }
+                        }
+                    }
+                    break;
+                }
+                if let Some(cn) = self.demonym_of(w) {
+                    demonym = Some(cn);
+                    a = j;
+                    modifiers += 1;
+                    continue;
+                }
+                if self.ctx.is_word(j)
+                    && !words::capitalised(w)
+                    && (words::is_title_modifier(w) || words::is_role_noun(w) || is_org_modifier(w))
+                {
+                    a = j;
+                    modifiers += 1;
+                    continue;
+                }
+                break;
+            }
+            if !definite {
+                continue;
+            }
+            // "the head of Hamas": an owner after "of".
+            let mut end = i + 1;
+            if owner.is_none() && end + 1 < u1 && words::is(self.ctx.s(end), "of") {
+                if let Some(oi) = self.cand_starting_at(end + 1) {
+                    if let Some(o) = self.cands.get(oi) {
+                        if o.ty != EntityType::Person {
+                            owner = self
+                                .ent_of_cand
+                                .get(oi)
+                                .copied()
+                                .filter(|&x| x != usize::MAX);
+                            end = o.t1;
+                        }
+                    }
+                }
+            }
+            if owner.is_none() {
+                if let Some(cn) = demonym {
+                    owner = self.by_kb.get(&cn).copied();
+                }
+            }
+            let owner = owner.map(|o| self.root(o));
+            let span = self.ctx.range(a, end);
+            let target = if person {
+                self.resolve_person_description(a, i, end, owner, &refs)
+            } else if org {
+                self.resolve_org_description(i, unit, demonym, owner, &refs)
+            } else {
+                self.resolve_country(a, unit, &refs)
+            };
+            let Some(t) = target else { continue };
+            let t = self.root(t);
+            self.add_mention(t, span, MentionKind::Nominal);
+            for u in self.used.get_mut(a..end).unwrap_or(&mut []) {
+                *u = true;
+            }
+            let pos = refs.partition_point(|r| r.tok < a);
+            refs.insert(
+                pos,
+                Ref {
+                    tok: a,
+                    unit,
+                    ent: t,
+                    subject: self.ctx.opens_unit(a),
+                },
+            );
+        }
+    }
+
+    /// Words of the description at tokens `[a, i]` (without "the" or owner) all in one of the
+    /// entity's titles.
+    fn titles_hold(&self, e: usize, a: usize, i: usize) -> bool {
+        let Some(x) = self.ent(e) else { return false };
+        x.titles.iter().any(|t| {
+            let title = self.ctx.slice(*t);
+            (a..=i).all(|j| {
+                let w = self.ctx.s(j);
+                if words::is(w, "the") || matches!(w, "'s" | "’s" | "'" | "’") {
+                    return true;
+                }
+                if self.in_name.get(j).copied().unwrap_or(false) {
+                    return true; // the owner's name
+                }
+                title
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|tw| tw.eq_ignore_ascii_case(w))
+            })
+        })
+    }
+
+    fn affiliated(&self, e: usize, owner: usize) -> bool {
+        let Some(x) = self.ent(e) else { return false };
+        if x.affil.iter().any(|&f| self.root(f) == owner) {
+            return true;
+        }
+        let (Some(pk), Some(ok)) = (x.kb, self.ent(owner).and_then(|o| o.kb)) else {
+            return false;
+        };
+        self.ctx
+            .kb
+            .get(pk)
+            .is_some_and(|p| p.affiliation() == Some(ok) || p.country() == Some(ok))
+    }
+
+    fn resolve_person_description(
+        &self,
+        a: usize,
+        i: usize,
+        _end: usize,
+        owner: Option<usize>,
+        refs: &[Ref],
+    ) -> Option<usize> {
+        let head = words::is_head_noun(self.ctx.s(i));
+        // With an owner: the one person affiliated with it, anywhere in the text.
+        if let Some(o) = owner {
+            let mut found = None;
+            for e in 0..self.ents.len() {
+                let Some(x) = self.ents.get(e) else { continue };
+                if x.parent.is_some() || x.ty() != EntityType::Person || x.mentions.is_empty() {
+                    continue;
+                }
+                if self.affiliated(e, o) && (head || self.titles_hold(e, a, i)) {
+                    if found.is_some() {
+                        return None;
+                    }
+                    found = Some(e);
+                }
+            }
+            return found;
+        }
+        // Without: the one person mentioned before whose titles hold the words.
+        let pos = refs.partition_point(|r| r.tok < a);
+        let mut found: Option<usize> = None;
+        for r in refs
+            .get(..pos)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(LOOKBACK_MENTIONS * 4)
+        {
+            let e = self.root(r.ent);
+            if found == Some(e) {
+                continue;
+            }
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.ty() != EntityType::Person || !self.titles_hold(e, a, i) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(e);
+        }
+        found
+    }
+
+    fn resolve_org_description(
+        &self,
+        i: usize,
+        unit: u32,
+        demonym: Option<EntryId>,
+        owner: Option<usize>,
+        refs: &[Ref],
+    ) -> Option<usize> {
+        let noun = self.ctx.s(i);
+        let pos = refs.partition_point(|r| r.tok < i);
+        let earlier = refs.get(..pos).unwrap_or(&[]);
+        let owned_ok = |x: &Ent| -> bool {
+            let entry = x.kb.and_then(|id| self.ctx.kb.get(id));
+            let country = demonym.or_else(|| owner.and_then(|o| self.ent(o)).and_then(|o| o.kb));
+            let owner_root = owner.or_else(|| demonym.and_then(|d| self.by_kb.get(&d).copied()));
+            if country.is_none() && owner_root.is_none() {
+                return true;
+            }
+            let by_kb = country.is_some_and(|c| {
+                entry.is_some_and(|en| en.country() == Some(c)) || self.owned_by_country(x, c)
+            });
+            let by_text =
+                owner_root.is_some_and(|o| x.affil.iter().any(|&f| self.root(f) == self.root(o)));
+            by_kb || by_text
+        };
+        // 1. The most recent organisation whose name ends in the noun ("the bank" → "Central Bank").
+        for r in earlier.iter().rev().take(LOOKBACK_MENTIONS * 4) {
+            let e = self.root(r.ent);
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.ty() != EntityType::Org {
+                continue;
+            }
+            let named = x.mentions.iter().any(|m| {
+                m.kind == MentionKind::Name
+                    && self
+                        .ctx
+                        .slice(m.span)
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+            });
+            if named && owned_ok(x) {
+                return Some(e);
+            }
+        }
+        // 2. The most recent organisation of the kind the noun names.
+        let company = [
+            "company",
+            "firm",
+            "shipowner",
+            "operator",
+            "insurer",
+            "lender",
+        ]
+        .iter()
+        .any(|w| words::is(noun, w));
+        let group = [
+            "group",
+            "movement",
+            "militia",
+            "network",
+            "organisation",
+            "organization",
+            "insurgency",
+            "faction",
+        ]
+        .iter()
+        .any(|w| words::is(noun, w));
+        if !company && !group {
+            return None;
+        }
+        for r in earlier.iter().rev().take(LOOKBACK_MENTIONS) {
+            let e = self.root(r.ent);
+            let Some(x) = self.ents.get(e) else { continue };
+            if demonym.is_none() && owner.is_none() && unit.saturating_sub(r.unit) > LOOKBACK_UNITS
+            {
+                return None;
+            }
+            if x.ty() != EntityType::Org || !owned_ok(x) {
+                continue;
+            }
+            let entry = x.kb.and_then(|id| self.ctx.kb.get(id));
+            let last = x
+                .best
+                .and_then(|b| self.cands.get(b))
+                .map_or("", |c| self.ctx.s(c.t1.saturating_sub(1)));
+            let last = last.trim_end_matches('.');
+            let fits = if company {
+                entry.is_some_and(|en| en.kind() == Kind::Company)
+                    || [
+                        "corp",
+                        "inc",
+                        "ltd",
+                        "co",
+                        "company",
+                        "plc",
+                        "group",
+                        "airlines",
+                        "corporation",
+                        "shipping",
+                        "holdings",
+                        "industries",
+                        "securities",
+                        "capital",
+                        "bank",
+                    ]
+                    .iter()
+                    .any(|w| last.eq_ignore_ascii_case(w))
+            } else {
+                entry.is_some_and(|en| en.kind() == Kind::NonStateGroup)
+                    || [
+                        "group",
+                        "movement",
+                        "front",
+                        "brigades",
+                        "brigade",
+                        "militia",
+                        "army",
+                        "network",
+                        "organization",
+                        "organisation",
+                        "alliance",
+                        "council",
+                    ]
+                    .iter()
+                    .any(|w| last.eq_ignore_ascii_case(w))
+            };
+            if fits {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// Whether an organisation's owned name belongs to `country`.
+    fn owned_by_country(&self, x: &Ent, country: EntryId) -> bool {
+        x.affil
+            .iter()
+            .any(|&f| self.ent(f).is_some_and(|o| o.kb == Some(country)))
+    }
+
+    /// "the country": the most recent country named within a few sentences.
+    fn resolve_country(&self, at: usize, unit: u32, refs: &[Ref]) -> Option<usize> {
+        let pos = refs.partition_point(|r| r.tok < at);
+        for r in refs
+            .get(..pos)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(LOOKBACK_MENTIONS)
+        {
+            if unit.saturating_sub(r.unit) > LOOKBACK_UNITS {
+                return None;
+            }
+            let e = self.root(r.ent);
+            let Some(x) = self.ents.get(e) else { continue };
+            let country =
+                x.kb.and_then(|id| self.ctx.kb.get(id))
+                    .is_some_and(|en| en.kind() == Kind::Country);
+            if country {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// Name and description mentions in text order, for look-back.
+    fn refs(&self) -> Vec<Ref> {
+        let mut refs = Vec::with_capacity(self.cands.len());
+        for (ci, c) in self.cands.iter().enumerate() {
+            let e = self.ent_of_cand.get(ci).copied().unwrap_or(usize::MAX);
+            if e == usize::MAX {
+                continue;
+            }
+            refs.push(Ref {
+                tok: c.t0,
+                unit: self.ctx.unit(c.t0),
+                ent: self.root(e),
+                subject: self.ctx.opens_unit(c.t0) || self.title_opens(c),
+            });
+        }
+        // Appositions and groups already added as nominal mentions.
+        for (e, x) in self.ents.iter().enumerate() {
+            if x.parent.is_some() {
+                continue;
+            }
+            for m in &x.mentions {
+                if m.kind == MentionKind::Nominal {
+                    let t = self
+                        .ctx
+                        .toks
+                        .partition_point(|t| t.span.start() < m.span.start());
+                    refs.push(Ref {
+                        tok: t,
+                        unit: self.ctx.unit(t),
+                        ent: e,
+                        subject: self.ctx.opens_unit(t),
+                    });
+                }
+            }
+        }
+        refs.sort_by_key(|r| r.tok);
+        refs
+    }
+
+    fn title_opens(&self, c: &Cand) -> bool {
+        c.title.is_some_and(|t| {
+            let tt = self
+                .ctx
+                .toks
+                .partition_point(|x| x.span.start() < t.start());
+            self.ctx.opens_unit(tt)
+        })
+    }
+
+    // ---------------------------------------------------------------- pronouns
+
+    fn pronouns(&mut self) {
+        let refs = self.refs();
+        for i in 0..self.ctx.toks.len() {
+            if self.used.get(i).copied().unwrap_or(true) || self.ctx.unit(i) == NO_UNIT {
+                continue;
+            }
+            let s = self.ctx.s(i);
+            let Some(p) = words::pronoun(s) else { continue };
+            if self.ctx.quoted(i) {
+                continue;
+            }
+            if p == Pronoun::Neuter && words::is(s, "it") && !it_is_referential(self.ctx.s(i + 1)) {
+                continue;
+            }
+            if words::is(s, "itself") || words::is(s, "themselves") {
+                continue; // "a group calling itself X": the antecedent follows
+            }
+            let unit = self.ctx.unit(i);
+            let pos = refs.partition_point(|r| r.tok < i);
+            let before = refs.get(..pos).unwrap_or(&[]);
+            let fits = |e: usize| -> bool {
+                let Some(x) = self.ents.get(e) else {
+                    return false;
+                };
+                let t = x.ty();
+                match p {
+                    Pronoun::Male | Pronoun::Female => {
+                        t == EntityType::Person && x.gender.is_none_or(|g| g == p)
+                    }
+                    Pronoun::Neuter => matches!(t, EntityType::Org) || is_place(t),
+                    Pronoun::Plural => t == EntityType::Group,
+                }
+            };
+            let subject_pronoun = self.ctx.opens_unit(i)
+                || matches!(self.ctx.s(i.wrapping_sub(1)), "," | "“" | "\"" | "‘");
+            let mut target = None;
+            // The current unit, then the one before it (and, if empty, the one before that).
+            let mut look = unit;
+            let mut steps = 0;
+            loop {
+                let in_unit: Vec<&Ref> = before
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK_MENTIONS)
+                    .take_while(|r| r.unit >= look)
+                    .filter(|r| r.unit == look)
+                    .collect();
+                let mut distinct: Vec<usize> = Vec::new();
+                for r in &in_unit {
+                    let e = self.root(r.ent);
+                    if fits(e) && !distinct.contains(&e) {
+                        distinct.push(e);
+                    }
+                }
+                // An organisation or place in an earlier sentence must be its subject.
+                let earlier_neuter = p == Pronoun::Neuter && look != unit;
+                match distinct.as_slice() {
+                    [one] if !earlier_neuter => {
+                        target = Some(*one);
+                        break;
+                    }
+                    [_] => {
+                        if let Some(first) = in_unit.last() {
+                            let e = self.root(first.ent);
+                            if first.subject && fits(e) {
+                                target = Some(e);
+                            }
+                        }
+                        break;
+                    }
+                    [] => {}
+                    _ => {
+                        if look != unit && subject_pronoun {
+                            // The earlier sentence's subject.
+                            if let Some(first) = in_unit.last() {
+                                let e = self.root(first.ent);
+                                if first.subject && fits(e) {
+                                    target = Some(e);
+                                }
+                            }
+                        }
+                        break;
+                    }
+                }
+                steps += 1;
+                if look == 0 || steps > 2 {
+                    break;
+                }
+                look -= 1;
+                // Skip headline and dateline units.
+                if self
+                    .ctx
+                    .units
+                    .get(look as usize)
+                    .is_some_and(|u| u.region.is_some())
+                {
+                    break;
+                }
+            }
+            // A description left unresolved between the antecedent and the pronoun ("the
+            // company", "the minister") may be what the pronoun refers to: leave it.
+            if let Some(t) = target {
+                let from = before
+                    .iter()
+                    .rev()
+                    .find(|r| self.root(r.ent) == t)
+                    .map_or(i, |r| r.tok);
+                if !self.open_description(from, i, p) {
+                    self.add_mention(t, self.ctx.span(i), MentionKind::Pronoun);
+                }
+            }
+        }
+    }
+
+    /// Whether tokens `[from, to)` hold a definite description no entity took ("the company")
+    /// that a pronoun of class `p` could refer to.
+    fn open_description(&self, from: usize, to: usize, p: Pronoun) -> bool {
+        (from + 1..to).any(|j| {
+            let w = self.ctx.s(j);
+            if self.used.get(j).copied().unwrap_or(true) || !words::is(self.ctx.s(j - 1), "the") {
+                return false;
+            }
+            match p {
+                Pronoun::Male | Pronoun::Female => words::is_role_noun(w),
+                Pronoun::Neuter => words::is_org_noun(w) || is_org_cue(w),
+                Pronoun::Plural => false,
+            }
+        })
+    }
+
+    // ---------------------------------------------------------------- output
+
+    fn finish(mut self) -> Vec<Entity> {
+        let kb = self.ctx.kb;
+        // Persons linked to the knowledge base: affiliations it gives, when in the text.
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || x.ty() != EntityType::Person {
+                continue;
+            }
+            let Some(entry) = x.kb.and_then(|id| kb.get(id)) else {
+                continue;
+            };
+            let extra: Vec<usize> = [entry.affiliation(), entry.country()]
+                .into_iter()
+                .flatten()
+                .filter_map(|id| self.by_kb.get(&id).map(|&f| self.root(f)))
+                .collect();
+            if let Some(x) = self.ents.get_mut(e) {
+                x.affil.extend(extra);
+            }
+        }
+        let mut order: Vec<(usize, usize)> = Vec::new();
+        for (e, x) in self.ents.iter_mut().enumerate() {
+            if x.parent.is_some() || x.mentions.is_empty() {
+                continue;
+            }
+            x.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
+            x.mentions.dedup_by_key(|m| m.span);
+            let has_name = x
+                .mentions
+                .iter()
+                .any(|m| matches!(m.kind, MentionKind::Name | MentionKind::Demonym));
+            if !has_name && x.strong != Some(EntityType::Group) {
+                continue;
+            }
+            if let Some(first) = x.mentions.first() {
+                order.push((first.span.start(), e));
+            }
+        }
+        order.sort_unstable();
+        let mut index = vec![u32::MAX; self.ents.len()];
+        for (n, &(_, e)) in order.iter().enumerate() {
+            if let Some(slot) = index.get_mut(e) {
+                *slot = n as u32;
+            }
+        }
+        let mut out = Vec::with_capacity(order.len());
+        for &(_, e) in &order {
+            let Some(x) = self.ents.get(e) else { continue };
+            let ty = x.ty();
+            let entry = x.kb.and_then(|id| kb.get(id));
+            let name = match entry {
+                Some(en) => en.name().to_owned(),
+                None => {
+                    let want = if ty == EntityType::Group {
+                        MentionKind::Nominal
+                    } else {
+                        MentionKind::Name
+                    };
+                    x.mentions
+                        .iter()
+                        .filter(|m| m.kind == want)
+                        .map(|m| m.span)
+                        .chain(x.full_name)
+                        .map(|s| self.ctx.slice(s))
+                        .max_by_key(|s| s.chars().count())
+                        .unwrap_or("")
+                        .to_owned()
+                }
+            };
+            let kb_link = entry.map(|en| {
+                let mut codes = Vec::new();
+                if let Some(c) = en.cameo() {
+                    codes.push(("cameo".to_owned(), c.to_owned()));
+                }
+                if let Some(c) = en.iso2() {
+                    codes.push(("iso2".to_owned(), c.to_owned()));
+                }
+                if let Some(c) = en.iso3() {
+                    codes.push(("iso3".to_owned(), c.to_owned()));
+                }
+                KbLink {
+                    id: en.key().to_owned(),
+                    codes,
+                }
+            });
+            let mut titles: Vec<String> = Vec::new();
+            for t in &x.titles {
+                let s = self.ctx.slice(*t).trim();
+                if !s.is_empty() && !titles.iter().any(|o| o.eq_ignore_ascii_case(s)) {
+                    titles.push(s.to_owned());
+                }
+            }
+            let mut affiliations: Vec<EntityId> = Vec::new();
+            for &f in &x.affil {
+                let r = self.root(f);
+                if r == e {
+                    continue;
+                }
+                if let Some(&n) = index.get(r) {
+                    if n != u32::MAX && !affiliations.contains(&EntityId(n)) {
+                        affiliations.push(EntityId(n));
+                    }
+                }
+            }
+            out.push(Entity {
+                name,
+                kind: ty,
+                kb: kb_link,
+                titles,
+                affiliations,
+                mentions: x.mentions.clone(),
+            });
+        }
+        out
+    }
+}
+
+/// Function words and verbs that never sit inside a description before its role noun.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "had", "has", "have", "in", "is", "of",
+    "on", "or", "said", "says", "that", "the", "to", "was", "were", "who", "with",
+];
+
+/// Whether `short` is an ordered subsequence of `long`.
+fn subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
+/// Whether "it" followed by `next` likely refers to something (not "it is", "it was").
+fn it_is_referential(next: &str) -> bool {
+    [
+        "said",
+        "says",
+        "added",
+        "denied",
+        "claimed",
+        "warned",
+        "announced",
+        "called",
+        "urged",
+        "accused",
+        "launched",
+        "rejected",
+        "wants",
+        "plans",
+        "vowed",
+        "has",
+        "had",
+    ]
+    .iter()
+    .any(|w| words::is(next, w))
+}
+
+/// The gender a person's title implies.
+fn title_gender(ctx: &Ctx<'_>, title: ByteSpan) -> Option<Pronoun> {
+    ctx.slice(title)
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(words::title_gender)
+}
+
+/// Lower-case nouns for an organisation's kind ("the company", "the operator").
+fn is_org_cue(w: &str) -> bool {
+    [
+        "company",
+        "firm",
+        "operator",
+        "group",
+        "carrier",
+        "lender",
+        "insurer",
+        "regulator",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// Lower-case nouns that describe a place after its name ("Tana province").
+fn is_place_descriptor(w: &str) -> bool {
+    [
+        "province",
+        "region",
+        "district",
+        "county",
+        "governorate",
+        "state",
+        "city",
+        "town",
+        "village",
+        "field",
+        "camp",
+        "base",
+        "crossing",
+        "port",
+        "plant",
+        "mine",
+        "valley",
+        "municipality",
+        "prefecture",
+        "island",
+        "neighbourhood",
+        "neighborhood",
+        "site",
+        "sites",
+        "facility",
+        "complex",
+        "reactor",
+    ]
+    .iter()
+    .any(|d| words::is(w, d))
+}
+
+/// Lower-case words that may modify a collective actor noun ("security forces").
+fn is_group_modifier(w: &str) -> bool {
+    [
+        "armed",
+        "allied",
+        "anti",
+        "foreign",
+        "government",
+        "insurgent",
+        "local",
+        "militant",
+        "military",
+        "opposition",
+        "paramilitary",
+        "police",
+        "pro",
+        "rebel",
+        "riot",
+        "rival",
+        "security",
+        "special",
+        "state",
+        "tribal",
+    ]
+    .iter()
+    .any(|m| words::is(w, m))
+}
+
+/// Lower-case words that may modify an organisation noun ("the militant group").
+fn is_org_modifier(w: &str) -> bool {
+    [
+        "armed",
+        "extremist",
+        "insurgent",
+        "islamist",
+        "jihadist",
+        "militant",
+        "paramilitary",
+        "political",
+        "rebel",
+        "separatist",
+        "state",
+        "terrorist",
+        "defence",
+        "defense",
+        "foreign",
+        "interior",
+        "health",
+        "finance",
+        "mining",
+        "energy",
+        "shipping",
+        "oil",
+    ]
+    .iter()
+    .any(|m| words::is(w, m))
+}

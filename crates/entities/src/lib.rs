@@ -1,0 +1,213 @@
+//! The newsgraph entity stage: every actor and place of an article, each with the mentions that
+//! refer to it and, when it has one, its knowledge base entry.
+//!
+//! [`EntityStage`] (stage name `entities`) reads a document's sentences, tokens, regions and
+//! quotation marks, and fills `doc.entities`. It works in three steps, each in its own module:
+//!
+//! 1. **Recognition** (`names`). [`newsgraph_ner::Recogniser`] (the averaged-perceptron tagger
+//!    with knowledge-base gazetteer features) tags the body sentences, the headline, the dateline
+//!    and the byline. Its names are then repaired: hyphenated names taken whole ("Anna-Lena"),
+//!    longer knowledge-base aliases and capitalised head words taken in ("Asian Development"
+//!    with "Bank", "Baltic Ferry" with "Lines"), names joined over connectors ("Bank" of
+//!    "England", "Institute for Peace and Security", "Unión … del Norte") and
+//!    possessives ("People’s Front"), a run of capitalised words followed by its initials in
+//!    brackets made one organisation ("Coastal Farmers Union (CFU)"), capitalised
+//!    runs the tagger missed that end in a head word kept ("Green Future Party"). Each name
+//!    is typed by its head word ("Red Sea" → LOC, "Gulf of Aden" → LOC, "Cairo Airport" → FAC,
+//!    "Defence Ministry" → ORG), else by the knowledge base entry it names when compatible with
+//!    the tagger's label, else by the label corrected by its context (a title or apposition →
+//!    PERSON, "the town of X" or "in X" → GPE, "telecoms operator X" → ORG, coordination with a
+//!    place → GPE). Titles are cut from persons' names and kept ("Trade Minister"),
+//!    with the country or organisation that owns them. Countries, capitals, international
+//!    organisations, armed groups, well-known persons and organisations the tagger missed are
+//!    added from the knowledge base, as are "Iran" in "Iran-backed", the place and outlet of a
+//!    dateline and the authors of a "By …" byline. In an all-caps headline only names the
+//!    knowledge base or the body confirms are kept.
+//! 2. **Coreference** (`coref`): names become entities (same knowledge base entry, same text,
+//!    partial person names, acronyms, short organisation names, "Peru’s" = "Peruvian"
+//!    Defence Ministry); then demonyms ("Iranian officials" → Iran), collective actors (GROUP
+//!    entities: "Iran-backed militias", "Israeli troops", with affiliations), appositions and
+//!    definite descriptions ("X, the foreign minister,", "Iran's deputy foreign minister, X",
+//!    "the minister", "the head of Hamas", "the Lebanese group", "the company", "the country")
+//!    and pronouns are resolved onto them, conservatively: what is unclear stays unresolved.
+//! 3. **Linking**: an entity with a knowledge base entry carries its id and CAMEO/ISO codes and
+//!    takes its canonical name; others are named by their longest name.
+//!
+//! Every look-back is bounded, so the stage is linear in the length of the article; it
+//! allocates per document and per mention, not per token. Nothing here panics on any input,
+//! and every span lies on character boundaries of the text: layers that do not fit the text
+//! (out of bounds, unordered, overlapping) are cleaned or ignored.
+//!
+//! The word lists in `words` hold general English vocabulary (head words, role nouns,
+//! pronouns); names come only from the tagger and the knowledge base.
+//!
+//! ```
+//! use newsgraph_doc::{Doc, EntityType, Meta, Stage};
+//! use newsgraph_entities::EntityStage;
+//!
+//! let text = "Maria Okafor flew to Nairobi on Monday. Okafor said Kenya would help.";
+//! let mut doc = Doc::new("a1", text, Meta::default());
+//! for stage in newsgraph_segment::article_stages() {
+//!     stage.run(&mut doc);
+//! }
+//! EntityStage::new()?.run(&mut doc);
+//! let entities = doc.entities.as_ref().unwrap();
+//! let okafor = entities.iter().find(|e| e.name == "Maria Okafor").unwrap();
+//! assert_eq!(okafor.kind, EntityType::Person);
+//! assert_eq!(okafor.mentions.len(), 2);
+//! let kenya = entities.iter().find(|e| e.name == "Kenya").unwrap();
+//! assert_eq!(kenya.kb.as_ref().map(|k| k.id.as_str()), Some("kb:KEN"));
+//! # Ok::<(), newsgraph_entities::EntityError>(())
+//! ```
+#![deny(missing_docs)]
+
+mod coref;
+mod names;
+mod words;
+
+use newsgraph_doc::{ByteSpan, Doc, Entity, Layer, RegionKind, Sentence, Stage, Token};
+use newsgraph_kb::Kb;
+use newsgraph_ner::NamedSpan;
+
+use newsgraph_ner::Recogniser;
+
+/// Why the entity stage could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EntityError {
+    /// The tagger's model could not be loaded.
+    #[error("entity stage: the tagger model: {0}")]
+    Model(#[from] newsgraph_ner::NerError),
+    /// The knowledge base could not be loaded.
+    #[error("entity stage: the knowledge base: {0}")]
+    Kb(String),
+}
+
+/// The entity stage: recognition, coreference and knowledge base linking.
+pub struct EntityStage {
+    recogniser: Recogniser,
+    kb: &'static Kb,
+}
+
+impl std::fmt::Debug for EntityStage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EntityStage").finish_non_exhaustive()
+    }
+}
+
+impl EntityStage {
+    /// Loads the tagger model and the knowledge base (both embedded in the binary).
+    ///
+    /// # Errors
+    /// [`EntityError`] when either embedded data file cannot be decoded.
+    pub fn new() -> Result<Self, EntityError> {
+        let kb = Kb::global().map_err(|e| EntityError::Kb(e.to_string()))?;
+        Ok(Self {
+            recogniser: Recogniser::new()?,
+            kb,
+        })
+    }
+
+    /// The entities of `text`, given its tokens, body sentences and non-body regions (all in
+    /// text order, as the segment stages make them) and quotation pairs (pronouns inside
+    /// quotations are not resolved). Headline, dateline and byline regions are read too.
+    ///
+    /// Spans that do not fit `text` are ignored; no input makes this panic.
+    pub fn find(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        regions: &[newsgraph_doc::Region],
+        quotes: &[newsgraph_doc::QuotePair],
+    ) -> Vec<Entity> {
+        let mut units: Vec<(ByteSpan, Option<RegionKind>)> = sentences
+            .iter()
+            .filter(|s| s.span.get(text).is_some())
+            .map(|s| (s.span, None))
+            .chain(
+                regions
+                    .iter()
+                    .filter(|r| {
+                        matches!(
+                            r.kind,
+                            RegionKind::Headline | RegionKind::Dateline | RegionKind::Byline
+                        ) && r.span.get(text).is_some()
+                    })
+                    .map(|r| (r.span, Some(r.kind))),
+            )
+            .collect();
+        units.sort_by_key(|(s, _)| (s.start(), s.end()));
+        // Overlapping units (bad input): keep the first of each overlap.
+        let mut last_end = 0;
+        units.retain(|(s, _)| {
+            let keep = s.start() >= last_end;
+            if keep {
+                last_end = s.end();
+            }
+            keep
+        });
+        if units.is_empty() || tokens.is_empty() {
+            return Vec::new();
+        }
+        // Tokens must fit the text and come in order without overlaps; others are dropped.
+        let sound = tokens
+            .windows(2)
+            .all(|w| w[0].span.end() <= w[1].span.start())
+            && tokens.iter().all(|t| t.span.get(text).is_some());
+        let cleaned: Vec<Token>;
+        let tokens = if sound {
+            tokens
+        } else {
+            let mut v: Vec<Token> = tokens
+                .iter()
+                .filter(|t| !t.span.is_empty() && t.span.get(text).is_some())
+                .copied()
+                .collect();
+            v.sort_by_key(|t| (t.span.start(), t.span.end()));
+            let mut end = 0;
+            v.retain(|t| {
+                let keep = t.span.start() >= end;
+                if keep {
+                    end = t.span.end();
+                }
+                keep
+            });
+            cleaned = v;
+            &cleaned[..]
+        };
+        let tagged: Vec<Sentence> = units.iter().map(|(s, _)| Sentence::new(*s)).collect();
+        let mut named: Vec<NamedSpan> = Vec::new();
+        self.recogniser.tag(text, tokens, &tagged, &mut named);
+        let quoted: Vec<ByteSpan> = quotes.iter().map(|q| q.content).collect();
+        let ctx = names::Ctx::new(text, self.kb, tokens, &units, &quoted);
+        let mut cands = Vec::new();
+        names::candidates(&ctx, &named, &mut cands);
+        coref::Resolver::new(&ctx, &cands).run()
+    }
+}
+
+impl Stage for EntityStage {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Regions, Layer::Sentences, Layer::Tokens]
+    }
+
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+
+    fn run(&self, doc: &mut Doc) {
+        let entities = self.find(
+            doc.text(),
+            doc.tokens.as_deref().unwrap_or(&[]),
+            doc.sentences.as_deref().unwrap_or(&[]),
+            doc.regions.as_deref().unwrap_or(&[]),
+            doc.quotations.as_ref().map_or(&[], |q| &q.pairs[..]),
+        );
+        doc.entities = Some(entities);
+    }
+}

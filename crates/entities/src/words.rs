@@ -1,0 +1,725 @@
+//! Closed word lists: head words that type a name, role nouns, pronouns, collective nouns.
+//!
+//! Every list is sorted lower-case ASCII and searched by binary search over a stack buffer, so a
+//! lookup allocates nothing. The lists hold general English vocabulary only, never names.
+
+use newsgraph_doc::EntityType;
+
+/// Last words that make a name a region or natural feature (LOC).
+const LOC_HEADS: &[&str] = &[
+    "basin",
+    "bay",
+    "canyon",
+    "channel",
+    "coast",
+    "corridor",
+    "delta",
+    "desert",
+    "gulf",
+    "heights",
+    "highlands",
+    "hills",
+    "island",
+    "islands",
+    "lake",
+    "lakes",
+    "mountain",
+    "mountains",
+    "ocean",
+    "peninsula",
+    "plain",
+    "plains",
+    "plateau",
+    "range",
+    "region",
+    "river",
+    "sea",
+    "strait",
+    "straits",
+    "strip",
+    "valley",
+];
+
+/// Last words that make a name a building or structure (FAC).
+const FAC_HEADS: &[&str] = &[
+    "airbase",
+    "airport",
+    "arena",
+    "avenue",
+    "barracks",
+    "boulevard",
+    "bridge",
+    "canal",
+    "castle",
+    "cathedral",
+    "cemetery",
+    "dam",
+    "fort",
+    "gate",
+    "hall",
+    "highway",
+    "hospital",
+    "hotel",
+    "library",
+    "mall",
+    "market",
+    "monument",
+    "mosque",
+    "museum",
+    "palace",
+    "pipeline",
+    "port",
+    "prison",
+    "road",
+    "square",
+    "stadium",
+    "station",
+    "street",
+    "synagogue",
+    "temple",
+    "terminal",
+    "tower",
+    "wall",
+];
+
+/// Last words that make a name an organisation (ORG).
+const ORG_HEADS: &[&str] = &[
+    "academy",
+    "agency",
+    "airline",
+    "airlines",
+    "airways",
+    "alliance",
+    "archives",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "band",
+    "bank",
+    "battalion",
+    "board",
+    "brigade",
+    "brigades",
+    "broadcasting",
+    "bureau",
+    "cabinet",
+    "capital",
+    "center",
+    "centre",
+    "church",
+    "club",
+    "co",
+    "coalition",
+    "coastguard",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "confederation",
+    "congress",
+    "conservatory",
+    "consulate",
+    "corp",
+    "corporation",
+    "corps",
+    "council",
+    "court",
+    "daily",
+    "department",
+    "directorate",
+    "embassy",
+    "energy",
+    "exchange",
+    "fc",
+    "federation",
+    "force",
+    "forces",
+    "forum",
+    "foundation",
+    "front",
+    "fund",
+    "gazette",
+    "group",
+    "guard",
+    "guards",
+    "herald",
+    "holdings",
+    "inc",
+    "industries",
+    "institute",
+    "institution",
+    "journal",
+    "league",
+    "legion",
+    "lodge",
+    "ltd",
+    "magazine",
+    "media",
+    "militia",
+    "mining",
+    "ministry",
+    "mission",
+    "movement",
+    "navy",
+    "network",
+    "news",
+    "observatory",
+    "office",
+    "orchestra",
+    "organisation",
+    "organization",
+    "parliament",
+    "partners",
+    "party",
+    "plc",
+    "police",
+    "post",
+    "press",
+    "programme",
+    "radio",
+    "records",
+    "research",
+    "review",
+    "school",
+    "secretariat",
+    "securities",
+    "senate",
+    "service",
+    "services",
+    "shipping",
+    "society",
+    "studies",
+    "studio",
+    "studios",
+    "team",
+    "telegraph",
+    "television",
+    "times",
+    "tribunal",
+    "tribune",
+    "trust",
+    "tv",
+    "union",
+    "university",
+];
+
+/// Words that name an organisation when they open a name before "of" ("Ministry of Health").
+const ORG_OPENERS: &[&str] = &[
+    "academy",
+    "bank",
+    "bureau",
+    "church",
+    "college",
+    "council",
+    "court",
+    "department",
+    "house",
+    "institute",
+    "league",
+    "ministry",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "school",
+    "university",
+];
+
+/// Nouns for a person's role or office: heads of descriptions ("the foreign minister") and
+/// words of titles ("Iran's supreme leader Ali Khamenei").
+const ROLE_NOUNS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "ambassador",
+    "analyst",
+    "assistant",
+    "attorney",
+    "ayatollah",
+    "boss",
+    "captain",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "cleric",
+    "coach",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "coordinator",
+    "correspondent",
+    "councillor",
+    "counsel",
+    "deputy",
+    "diplomat",
+    "director",
+    "economist",
+    "editor",
+    "emir",
+    "envoy",
+    "executive",
+    "founder",
+    "general",
+    "governor",
+    "head",
+    "imam",
+    "judge",
+    "king",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "manager",
+    "mayor",
+    "minister",
+    "negotiator",
+    "officer",
+    "official",
+    "premier",
+    "presenter",
+    "president",
+    "prince",
+    "princess",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rapporteur",
+    "representative",
+    "researcher",
+    "ruler",
+    "scientist",
+    "secretary",
+    "senator",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strongman",
+    "sultan",
+];
+
+/// Role nouns that name the person at the head of an organisation or country ("the head of X",
+/// "X's leader").
+const HEAD_NOUNS: &[&str] = &[
+    "boss",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "emir",
+    "head",
+    "king",
+    "leader",
+    "premier",
+    "president",
+    "queen",
+    "ruler",
+    "strongman",
+    "sultan",
+];
+
+/// Lower-case words that may sit inside a title before the role noun ("supreme leader",
+/// "foreign minister", "deputy prime minister").
+const TITLE_MODIFIERS: &[&str] = &[
+    "acting",
+    "chief",
+    "defence",
+    "defense",
+    "deputy",
+    "economy",
+    "education",
+    "energy",
+    "finance",
+    "foreign",
+    "former",
+    "general",
+    "health",
+    "interim",
+    "interior",
+    "justice",
+    "military",
+    "national",
+    "oil",
+    "political",
+    "prime",
+    "regional",
+    "senior",
+    "spiritual",
+    "state",
+    "supreme",
+    "top",
+    "trade",
+    "vice",
+];
+
+/// Nouns that describe an organisation ("the Palestinian group", "the company").
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "alliance",
+    "authority",
+    "bank",
+    "bureau",
+    "coalition",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "faction",
+    "federation",
+    "firm",
+    "forum",
+    "fund",
+    "group",
+    "insurer",
+    "insurgency",
+    "lender",
+    "militia",
+    "ministry",
+    "mission",
+    "movement",
+    "network",
+    "observatory",
+    "operator",
+    "organisation",
+    "organization",
+    "party",
+    "shipowner",
+    "union",
+];
+
+/// Collective nouns for unnamed actors not in the knowledge base's agent list.
+const GROUP_NOUNS: &[&str] = &[
+    "authorities",
+    "demonstrators",
+    "diplomats",
+    "fighters",
+    "forces",
+    "gunmen",
+    "insurgents",
+    "jihadists",
+    "lawmakers",
+    "militants",
+    "militias",
+    "officials",
+    "police",
+    "protesters",
+    "protestors",
+    "rebels",
+    "residents",
+    "soldiers",
+    "troops",
+    "villagers",
+    "workers",
+];
+
+/// Words after a hyphen that make the name before it an affiliation ("Iran-backed").
+const AFFIL_SUFFIXES: &[&str] = &[
+    "aligned",
+    "allied",
+    "backed",
+    "based",
+    "funded",
+    "led",
+    "linked",
+    "run",
+    "sponsored",
+    "supported",
+];
+
+/// Names of religions and religious or political communities (NORP) that are not demonyms.
+const NORP_WORDS: &[&str] = &[
+    "alawite",
+    "alawites",
+    "buddhist",
+    "buddhists",
+    "catholic",
+    "catholics",
+    "christian",
+    "christians",
+    "communist",
+    "communists",
+    "democrat",
+    "democrats",
+    "druze",
+    "evangelical",
+    "evangelicals",
+    "hindu",
+    "hindus",
+    "islamic",
+    "islamist",
+    "islamists",
+    "jew",
+    "jewish",
+    "jews",
+    "kurd",
+    "kurdish",
+    "kurds",
+    "muslim",
+    "muslims",
+    "orthodox",
+    "protestant",
+    "protestants",
+    "republican",
+    "republicans",
+    "salafi",
+    "salafist",
+    "shi'ite",
+    "shi'ites",
+    "shia",
+    "shiite",
+    "shiites",
+    "sikh",
+    "sikhs",
+    "socialist",
+    "socialists",
+    "sunni",
+    "sunnis",
+    "yazidi",
+    "yazidis",
+];
+
+/// Words that never start or make up a name on their own, though written with a capital
+/// (sentence-initial function words, days, months).
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "april",
+    "august",
+    "but",
+    "december",
+    "february",
+    "friday",
+    "he",
+    "her",
+    "his",
+    "i",
+    "in",
+    "it",
+    "its",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "october",
+    "on",
+    "saturday",
+    "september",
+    "she",
+    "sunday",
+    "the",
+    "their",
+    "they",
+    "thursday",
+    "tuesday",
+    "we",
+    "wednesday",
+];
+
+/// The longest word the lists hold, in bytes.
+const MAX_WORD: usize = 16;
+
+/// Lower-cases `word` (ASCII letters; curly apostrophes folded to `'`, a final period dropped)
+/// into `buf`, returning the folded slice; `None` for words too long or not ASCII.
+fn fold<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    let mut n = 0;
+    for c in word.chars() {
+        let b = match c {
+            '\u{2019}' | '\u{2018}' | '`' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return None,
+        };
+        *buf.get_mut(n)? = b;
+        n += 1;
+        if n > MAX_WORD {
+            return None;
+        }
+    }
+    std::str::from_utf8(buf.get(..n)?).ok()
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    fold(word, &mut buf).is_some_and(|w| list.binary_search(&w).is_ok())
+}
+
+/// The type a name's last word gives it ("Red Sea" → LOC, "Cairo Airport" → FAC, "Defence
+/// Ministry" → ORG), if any.
+pub(crate) fn head_type(word: &str) -> Option<EntityType> {
+    if in_list(LOC_HEADS, word) {
+        Some(EntityType::Loc)
+    } else if in_list(FAC_HEADS, word) {
+        Some(EntityType::Fac)
+    } else if in_list(ORG_HEADS, word) {
+        Some(EntityType::Org)
+    } else {
+        None
+    }
+}
+
+/// Whether `word` opens an organisation's name before "of" ("Ministry of …").
+pub(crate) fn is_org_opener(word: &str) -> bool {
+    in_list(ORG_OPENERS, word)
+}
+
+/// Whether `word` is a noun for a person's role ("minister", "spokesman").
+pub(crate) fn is_role_noun(word: &str) -> bool {
+    in_list(ROLE_NOUNS, word)
+}
+
+/// Whether `word` is a role noun for the person at the head of something ("leader", "head").
+pub(crate) fn is_head_noun(word: &str) -> bool {
+    in_list(HEAD_NOUNS, word)
+}
+
+/// Whether `word` may sit inside a title before its role noun ("supreme", "foreign").
+pub(crate) fn is_title_modifier(word: &str) -> bool {
+    in_list(TITLE_MODIFIERS, word)
+}
+
+/// Whether `word` describes an organisation ("group", "company").
+pub(crate) fn is_org_noun(word: &str) -> bool {
+    in_list(ORG_NOUNS, word)
+}
+
+/// Whether `word` is a collective noun for an unnamed actor outside the knowledge base's list.
+pub(crate) fn is_group_noun(word: &str) -> bool {
+    in_list(GROUP_NOUNS, word)
+}
+
+/// Whether `word`, after a hyphen, makes the name before it an affiliation ("backed").
+pub(crate) fn is_affil_suffix(word: &str) -> bool {
+    in_list(AFFIL_SUFFIXES, word)
+}
+
+/// Whether `word` names a religion or community ("Shi'ite", "Kurds").
+pub(crate) fn is_norp_word(word: &str) -> bool {
+    in_list(NORP_WORDS, word)
+}
+
+/// Whether `word` can never be a name on its own ("The", "Monday").
+pub(crate) fn is_not_name(word: &str) -> bool {
+    in_list(NOT_NAMES, word)
+}
+
+/// Whether `word` equals `lower` ignoring ASCII case.
+pub(crate) fn is(word: &str, lower: &str) -> bool {
+    word.eq_ignore_ascii_case(lower)
+}
+
+/// Whether `word` is a determiner that may open a description.
+pub(crate) fn is_determiner(word: &str) -> bool {
+    is(word, "the") || is(word, "a") || is(word, "an")
+}
+
+/// Whether `word` starts with an upper-case letter.
+pub(crate) fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `word` has a letter and no lower-case letter ("IAEA", "U.N.").
+pub(crate) fn all_caps(word: &str) -> bool {
+    let mut letter = false;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        letter |= c.is_alphabetic();
+    }
+    letter
+}
+
+/// Whether `word` has a letter or digit.
+pub(crate) fn has_alnum(word: &str) -> bool {
+    word.chars().any(char::is_alphanumeric)
+}
+
+/// Pronoun classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    /// he, him, his, himself.
+    Male,
+    /// she, her, hers, herself.
+    Female,
+    /// it, its, itself.
+    Neuter,
+    /// they, them, their, theirs, themselves.
+    Plural,
+}
+
+/// The class of a third-person pronoun.
+pub(crate) fn pronoun(word: &str) -> Option<Pronoun> {
+    let mut buf = [0u8; 24];
+    let w = fold(word, &mut buf)?;
+    Some(match w {
+        "he" | "him" | "his" | "himself" => Pronoun::Male,
+        "she" | "her" | "hers" | "herself" => Pronoun::Female,
+        "it" | "its" | "itself" => Pronoun::Neuter,
+        "they" | "them" | "their" | "theirs" | "themselves" => Pronoun::Plural,
+        _ => return None,
+    })
+}
+
+/// Gender a title or role word implies.
+pub(crate) fn title_gender(word: &str) -> Option<Pronoun> {
+    let mut buf = [0u8; 24];
+    let w = fold(word, &mut buf)?;
+    match w {
+        "mr" | "sir" | "king" | "prince" | "lord" | "spokesman" | "chairman" | "congressman"
+        | "father" | "brother" | "emir" | "sultan" | "sheikh" | "ayatollah" | "imam" => {
+            Some(Pronoun::Male)
+        }
+        "mrs" | "ms" | "miss" | "madam" | "queen" | "princess" | "lady" | "dame"
+        | "spokeswoman" | "chairwoman" | "congresswoman" | "sister" => Some(Pronoun::Female),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_lower_case_and_short() {
+        for list in [
+            LOC_HEADS,
+            FAC_HEADS,
+            ORG_HEADS,
+            ORG_OPENERS,
+            ROLE_NOUNS,
+            HEAD_NOUNS,
+            TITLE_MODIFIERS,
+            ORG_NOUNS,
+            GROUP_NOUNS,
+            AFFIL_SUFFIXES,
+            NORP_WORDS,
+            NOT_NAMES,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list
+                .iter()
+                .all(|w| w.len() <= MAX_WORD && *w == w.to_lowercase()));
+        }
+    }
+
+    #[test]
+    fn lookups_fold_case_and_apostrophes() {
+        assert_eq!(head_type("Sea"), Some(EntityType::Loc));
+        assert_eq!(head_type("AIRPORT"), Some(EntityType::Fac));
+        assert_eq!(head_type("Corp."), Some(EntityType::Org));
+        assert!(is_norp_word("Shi’ite"));
+        assert_eq!(pronoun("His"), Some(Pronoun::Male));
+        assert!(!is_role_noun("Ministerialbürokratie"));
+        assert!(!is_role_noun(""));
+    }
+}
