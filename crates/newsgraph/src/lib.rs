@@ -103,7 +103,10 @@ impl Pipeline {
             .map_err(|e| PipelineError::Model(e.to_string()))?;
         Self::from_stages(
             newsgraph_segment::article_stages(),
-            vec![Box::new(entities)],
+            vec![
+                Box::new(entities),
+                Box::new(newsgraph_attrib::AttributionStage::new()),
+            ],
             config,
         )
     }

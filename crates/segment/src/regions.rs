@@ -708,15 +708,15 @@ mod tests {
         let (r, m) = show("WASHINGTON — It rained.", None);
         assert_eq!(r, [(RegionKind::Dateline, "WASHINGTON —")]);
         assert_eq!(m, [None, Some("WASHINGTON"), None]);
-        let (r, m) = show("OUAGADOUGOU, Nov. 21 (Northstar News) - body", None);
+        let (r, m) = show("VALDORIA, Nov. 21 (Meridian Wire) - body", None);
         assert_eq!(
             r,
             [(
                 RegionKind::Dateline,
-                "OUAGADOUGOU, Nov. 21 (Northstar News) -"
+                "VALDORIA, Nov. 21 (Meridian Wire) -"
             )]
         );
-        assert_eq!(m, [None, Some("OUAGADOUGOU"), Some("Northstar News")]);
+        assert_eq!(m, [None, Some("VALDORIA"), Some("Meridian Wire")]);
     }
 
     #[test]
