@@ -711,10 +711,7 @@ mod tests {
         let (r, m) = show("VALDORIA, Nov. 21 (Meridian Wire) - body", None);
         assert_eq!(
             r,
-            [(
-                RegionKind::Dateline,
-                "VALDORIA, Nov. 21 (Meridian Wire) -"
-            )]
+            [(RegionKind::Dateline, "VALDORIA, Nov. 21 (Meridian Wire) -")]
         );
         assert_eq!(m, [None, Some("VALDORIA"), Some("Meridian Wire")]);
     }
