@@ -213,13 +213,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .and_then(|x| x.best)
             .map(|b| self.cand_tokens(b));
         let gender = c.title.and_then(|t| title_gender(self.ctx, t));
+        // A demonym the knowledge base knows as such ("South Korean") is no name.
+        let surface = self.ctx.slice(c.span);
+        let kind = if words::capitalised(surface) && self.ctx.kb.demonym(surface).is_some() {
+            MentionKind::Demonym
+        } else {
+            MentionKind::Name
+        };
         let Some(x) = self.ents.get_mut(e) else {
             return;
         };
-        x.mentions.push(Mention {
-            span: c.span,
-            kind: MentionKind::Name,
-        });
+        x.mentions.push(Mention { span: c.span, kind });
         if let Some(o) = c.owned_by.filter(|o| o.full != c.span) {
             x.mentions.push(Mention {
                 span: o.full,
@@ -861,6 +865,35 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if !next_word {
             return false;
         }
+        // "the Palestinian group", "this Lebanese movement": a description of an organisation
+        // (resolved to its name later), not an actor of the country itself.
+        let prev = if i > 0 && self.ctx.unit(i - 1) == self.ctx.unit(i) {
+            self.ctx.s(i - 1)
+        } else {
+            ""
+        };
+        if ["the", "this", "that"].iter().any(|d| words::is(prev, d))
+            && [
+                "alliance",
+                "coalition",
+                "company",
+                "faction",
+                "firm",
+                "group",
+                "insurgency",
+                "militia",
+                "movement",
+                "network",
+                "organisation",
+                "organization",
+                "outfit",
+                "party",
+            ]
+            .iter()
+            .any(|x| words::is(next, x))
+        {
+            return false;
+        }
         if self.in_name.get(i + 1).copied().unwrap_or(false) {
             return self
                 .cand_starting_at(i + 1)
@@ -1181,14 +1214,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
-    /// Descriptions set before a person's name: "the EU's chief negotiator, Henrik Aaltonen,",
-    /// "Iran's deputy foreign minister, Dariush Farahani," → a title, an owner and a mention.
+    /// Descriptions set before a person's name: "the bloc's chief negotiator, Tomas Arvel,",
+    /// "Chile's deputy foreign minister, Ines Marrow," → a title, an owner and a mention.
     fn pre_appositions(&mut self) {
         for ci in 0..self.cands.len() {
             let Some(c) = self.cands.get(ci) else {
                 continue;
             };
-            // The name, or its honorific ("the regional governor, Col. Issouf Zongo").
+            // The name, or its honorific ("the regional governor, Col. Lena Ferro").
             let start = c.title.map_or(c.t0, |t| {
                 self.ctx
                     .toks

@@ -12,7 +12,12 @@
 //!    "England", "Institute for Peace and Security", "Unión … del Norte") and
 //!    possessives ("People’s Front"), a run of capitalised words followed by its initials in
 //!    brackets made one organisation ("Coastal Farmers Union (CFU)"), capitalised
-//!    runs the tagger missed that end in a head word kept ("Green Future Party"). Each name
+//!    runs the tagger missed that end in a head word kept ("Green Future Party"), a
+//!    capitalised run after "so-called" or quoted after "called"/"known as" taken as one
+//!    organisation when a group cue backs it, a plural name acting as a group ("the Varnis
+//!    have launched") made an organisation, days of the week cut from names ("X Sunday"), a
+//!    town and its state joined ("Springfield, Illinois"), and names of events, holidays and
+//!    storms ("… Day", "… Games", "Hurricane …") dropped, as no scored type fits them. Each name
 //!    is typed by its head word ("Red Sea" → LOC, "Gulf of Aden" → LOC, "Cairo Airport" → FAC,
 //!    "Defence Ministry" → ORG), else by the knowledge base entry it names when compatible with
 //!    the tagger's label, else by the label corrected by its context (a title or apposition →
@@ -30,6 +35,8 @@
 //!    definite descriptions ("X, the foreign minister,", "Iran's deputy foreign minister, X",
 //!    "the minister", "the head of Hamas", "the Lebanese group", "the company", "the country")
 //!    and pronouns are resolved onto them, conservatively: what is unclear stays unresolved.
+//!    A demonym inside a description of an organisation ("the Palestinian group") makes no
+//!    country entity of its own.
 //! 3. **Linking**: an entity with a knowledge base entry carries its id and CAMEO/ISO codes and
 //!    takes its canonical name; others are named by their longest name.
 //!

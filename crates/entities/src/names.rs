@@ -284,6 +284,9 @@ fn classify(
             head = Some(EntityType::Loc); // "Gulf of Aden", "Strait of Malacca"
         }
     }
+    if head.is_none() && multi && words::is_foreign_org_opener(ctx.s(t0)) {
+        head = Some(EntityType::Org); // "Harakat …", "Frente …"
+    }
     if !multi && label == Label::Loc && words::head_type(surface) == Some(EntityType::Loc) {
         head = Some(EntityType::Loc); // "the Gulf"
     }
@@ -315,6 +318,9 @@ fn classify(
     if let Some(h) = head {
         return Some((h, true, None));
     }
+    if !multi && matches!(label, Label::Misc | Label::Per) && plural_group(ctx, surface, t0) {
+        return Some((EntityType::Org, false, None));
+    }
     Some(match label {
         Label::Per => (EntityType::Person, false, None),
         Label::Org => (EntityType::Org, false, None),
@@ -327,6 +333,36 @@ fn classify(
             }
         }
     })
+}
+
+/// Whether `w` looks like the plural name of a group ("Varnis"): capitalised, ending in "s",
+/// and neither a demonym nor a nationality or religion word.
+fn plural_shape(ctx: &Ctx<'_>, w: &str) -> bool {
+    w.len() >= 4
+        && words::capitalised(w)
+        && !words::all_caps(w)
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(char::is_alphabetic)
+        && !words::is_norp_word(w)
+        && !words::is_group_noun(w)
+        && ctx.kb.demonym(w).is_none()
+}
+
+/// Whether the one-word name `w` at token `t` is a group acting as one: a plural name after
+/// "the" or a possessive, followed by a verb ("the Varnis have launched", "Ravna's Varnis
+/// said").
+fn plural_group(ctx: &Ctx<'_>, w: &str, t: usize) -> bool {
+    if t == 0 || !plural_shape(ctx, w) {
+        return false;
+    }
+    let unit = ctx.unit(t);
+    if ctx.unit(t - 1) != unit || ctx.unit(t + 1) != unit {
+        return false;
+    }
+    let before = ctx.s(t - 1);
+    (words::is(before, "the") || matches!(before, "'s" | "\u{2019}s"))
+        && words::is_plural_agent_verb(ctx.s(t + 1))
 }
 
 /// The first token whose span ends after `byte`.
@@ -468,7 +504,17 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         let last = ctx.span(r.t1.saturating_sub(1));
         if r.span.end() < last.end() {
             let rest = ctx.slice(ByteSpan::ordered(r.span.end(), last.end()));
-            if rest.strip_prefix('-').is_some_and(words::capitalised) {
+            // A capitalised part ("Lund-Holm"), or in a person's name a short lower-case
+            // syllable ("Kim Jong-un", "Lee Wai-ching"), never an affiliation ("-led").
+            let syllable = |x: &str| {
+                (1..=6).contains(&x.len())
+                    && x.chars().all(|c| c.is_ascii_lowercase())
+                    && !words::is_affil_suffix(x)
+            };
+            if rest
+                .strip_prefix('-')
+                .is_some_and(|x| words::capitalised(x) || r.label == Label::Per && syllable(x))
+            {
                 r.span = ByteSpan::ordered(r.span.start(), last.end());
             }
         }
@@ -709,6 +755,26 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             if e == s || next.is_some_and(|n| n.label == Label::Per) && !romance {
                 break;
             }
+            // "and" never joins two complete names, each with its own head word ("Institute
+            // of X and Y University").
+            let own_head = |x: usize| {
+                words::head_type(ctx.s(x)) == Some(EntityType::Org)
+                    || words::is_org_opener(ctx.s(x))
+            };
+            if c == "and" && (s..e).any(own_head) && (r.t0..r.t1).any(own_head) {
+                break;
+            }
+            // Nor does "on" or "in" join a complete name to a place ("X Club" on "Y Street").
+            let right_place = matches!(
+                words::head_type(ctx.s(e - 1)),
+                Some(EntityType::Loc | EntityType::Fac)
+            );
+            if matches!(c, "on" | "in")
+                && right_place
+                && words::head_type(ctx.s(r.t1 - 1)).is_some()
+            {
+                break;
+            }
             let corporate = ["inc", "corp", "ltd", "co", "llc", "plc", "sa", "ag", "gmbh"]
                 .iter()
                 .any(|x| words::is(ctx.s(r.t1 - 1).trim_end_matches('.'), x));
@@ -786,6 +852,8 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
     }
     *raws = out;
     merge_overlaps(raws);
+    split_glued_persons(ctx, raws);
+    called_names(ctx, raws);
     // 5. Demonym owners of government bodies ("Peruvian Defence Ministry").
     for r in raws.iter_mut() {
         if r.label == Label::Per || r.owner.is_some() || !government_body(ctx, r.t1) {
@@ -815,6 +883,186 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             }
         }
     }
+}
+
+/// A place or organisation name the tagger ran on into the person's name after it ("the
+/// Ambassador to Ruritania Karim Haddad", "chair of the Harbour Club Lina Morel") is split in
+/// two: the part before ends in a known name or a head word, the part after is two or three
+/// capitalised words opening with a known first name.
+fn split_glued_persons(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
+    let Some(gaz) = newsgraph_ner::KbGazetteer::global() else {
+        return;
+    };
+    let mut added: Vec<Raw> = Vec::new();
+    // Capitalised words standing alone in the text, gathered when first needed.
+    let mut lone: Option<std::collections::HashSet<&str>> = None;
+    for r in raws.iter_mut() {
+        if r.label == Label::Per || r.t1 < r.t0 + 3 || r.owner.is_some() {
+            continue;
+        }
+        let (last_i, last) = (r.t1 - 1, ctx.s(r.t1 - 1));
+        if words::head_type(last).is_some() || !cap_word(ctx, last_i) || !cap_word(ctx, last_i - 1)
+        {
+            continue;
+        }
+        // The surname standing alone elsewhere in the text ("… Karim Haddad …. Haddad said").
+        let lone = lone.get_or_insert_with(|| {
+            (0..ctx.toks.len())
+                .filter(|&j| {
+                    cap_word(ctx, j)
+                        && (!cap_word(ctx, j.wrapping_sub(1)) || is_title(ctx.s(j.wrapping_sub(1))))
+                        && !cap_word(ctx, j + 1)
+                })
+                .map(|j| ctx.s(j))
+                .collect()
+        });
+        let alone = last.len() > 2 && lone.contains(last);
+        let lo = (r.t0 + 1).max(r.t1.saturating_sub(3));
+        let Some(k) = (lo..=r.t1 - 2).find(|&k| {
+            (gaz.is_first_name(ctx.s(k)) || alone && k == r.t1 - 2 && k >= r.t0 + 2)
+                && (k..r.t1).all(|j| cap_word(ctx, j))
+                && words::head_type(ctx.s(r.t1 - 1)).is_none()
+                && !is_connector(ctx.s(k - 1))
+                && !matches!(ctx.s(k - 1), "the" | "and" | "&" | "-")
+        }) else {
+            continue;
+        };
+        let prefix = ctx.range(r.t0, k);
+        let prefix = ByteSpan::ordered(r.span.start(), prefix.end().max(r.span.start()));
+        let known = alone
+            || kb_first(ctx, ctx.slice(prefix)).is_some()
+            || words::head_type(ctx.s(k - 1)).is_some();
+        if !known || kb_first(ctx, ctx.slice(r.span)).is_some() {
+            continue;
+        }
+        let person = ByteSpan::ordered(ctx.span(k).start(), r.span.end().max(ctx.span(k).start()));
+        added.push(Raw {
+            span: person,
+            t0: k,
+            t1: r.t1,
+            label: Label::Per,
+            forced: None,
+            owner: None,
+        });
+        r.t1 = k;
+        r.span = prefix;
+    }
+    if !added.is_empty() {
+        raws.extend(added);
+        raws.sort_by_key(|r| (r.t0, r.t1));
+    }
+}
+
+/// Whether `w` opens or closes a quotation.
+fn is_quote_mark(w: &str) -> bool {
+    matches!(
+        w,
+        "\"" | "'" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}" | "\u{AB}" | "\u{BB}"
+    )
+}
+
+/// A run of capitalised words after "so-called", or in quotation marks after "called",
+/// "dubbed" or "known as", is a name; it is an organisation when one of its words is an
+/// organisation noun ("Front", "Alliance"), when an apposition calls it one ("the so-called X
+/// – a military alliance …") or when it acts ("the so-called X has …"). The tagger's guesses
+/// inside the run give way to it.
+fn called_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for i in 0..ctx.toks.len() {
+        let w = ctx.s(i);
+        let unit = ctx.unit(i);
+        if unit == NO_UNIT {
+            continue;
+        }
+        let so_called = words::is(w, "so-called");
+        let mut j = i + 1;
+        if !so_called {
+            if words::is(w, "known") && words::is(ctx.s(j), "as") {
+                j += 1;
+            } else if !["called", "dubbed", "nicknamed", "named"]
+                .iter()
+                .any(|x| words::is(w, x))
+            {
+                continue;
+            }
+        }
+        let quoted = ctx.unit(j) == unit && is_quote_mark(ctx.s(j));
+        if quoted {
+            j += 1;
+        }
+        if !so_called && !quoted {
+            continue;
+        }
+        // The run: capitalised words, joined by lower-case connectors.
+        let mut k = j;
+        while k < j + 8 && ctx.unit(k) == unit {
+            if cap_word(ctx, k) {
+                k += 1;
+            } else if k > j
+                && (is_connector(ctx.s(k)) || words::is(ctx.s(k), "and"))
+                && ctx.unit(k + 1) == unit
+                && cap_word(ctx, k + 1)
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        if k == j || k == j + 1 && ctx.kb.demonym(ctx.s(j)).is_some() {
+            continue;
+        }
+        let orgish = (j..k).any(|x| {
+            let s = ctx.s(x);
+            words::capitalised(s)
+                && (words::is_org_noun(s) || words::head_type(s) == Some(EntityType::Org))
+        });
+        // After the run (a closing quote aside): an apposition naming an organisation noun,
+        // or a verb.
+        let mut a = k;
+        if ctx.unit(a) == unit && is_quote_mark(ctx.s(a)) {
+            a += 1;
+        }
+        let after = if ctx.unit(a) == unit { ctx.s(a) } else { "" };
+        let appos = matches!(after, "," | "-" | "\u{2013}" | "\u{2014}" | "(")
+            && (a + 1..a + 5).any(|x| {
+                ctx.unit(x) == unit && {
+                    let s = ctx.s(x);
+                    !words::capitalised(s) && (words::is_org_noun(s) || words::is_group_noun(s))
+                }
+            });
+        // Before the trigger: an organisation noun ("a group known as", "an alliance called").
+        let before = if i > 0 && ctx.unit(i - 1) == unit {
+            ctx.s(i - 1)
+        } else {
+            ""
+        };
+        let named_org = !so_called
+            && !words::capitalised(before)
+            && (words::is_org_noun(before) || words::is_group_noun(before));
+        let acts = named_org
+            || words::is_plural_agent_verb(after)
+            || ["has", "is", "says", "said", "was"]
+                .iter()
+                .any(|x| words::is(after, x));
+        if orgish || appos || acts {
+            found.push((j, k));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    raws.retain(|r| !found.iter().any(|&(a, b)| r.t0 < b && a < r.t1));
+    for (a, b) in found {
+        raws.push(Raw {
+            span: ctx.range(a, b),
+            t0: a,
+            t1: b,
+            label: Label::Org,
+            forced: Some(EntityType::Org),
+            owner: None,
+        });
+    }
+    raws.sort_by_key(|r| (r.t0, r.t1));
 }
 
 /// A run of capitalised words followed by its initials in brackets is one name, whatever the
@@ -1132,9 +1380,21 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
         });
     }
     refine(ctx, &mut raws);
+    // Words written in lower case in the text, gathered when first needed.
+    let mut lower_words: Option<std::collections::HashSet<&str>> = None;
     for r in &raws {
-        let (t0, t1) = (r.t0, r.t1);
-        let surface = ctx.slice(r.span);
+        let (t0, t1, rspan) = trim_weekdays(ctx, r);
+        if event_name(ctx, t0, t1) && kb_first(ctx, ctx.slice(rspan)).is_none() {
+            // An event, holiday or prize: no scored type; its words are no other name.
+            for c in covered.get_mut(r.t0..r.t1).unwrap_or(&mut []) {
+                *c = true;
+            }
+            continue;
+        }
+        let surface = ctx.slice(rspan);
+        if t1 == t0 + 1 && lower_elsewhere(ctx, t0, surface, &mut lower_words) {
+            continue; // a common noun opening a sentence ("Homeopathy … homeopathy")
+        }
         if t1 == t0 + 1
             && (words::is_not_name(surface)
                 || common_noun(ctx, surface)
@@ -1147,7 +1407,7 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
         if surface.chars().any(is_phonetic) {
             continue;
         }
-        let mut span = r.span;
+        let mut span = rspan;
         let mut s0 = t0;
         let mut title = None;
         if r.label == Label::Per && r.forced.is_none_or(|f| f == EntityType::Person) {
@@ -1210,11 +1470,177 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     add_datelines(ctx, &mut covered, out);
     add_kb_names(ctx, &mut covered, out);
     add_hyphen_names(ctx, &covered, out);
+    add_plural_groups(ctx, &covered, out);
+    add_member_orgs(ctx, &covered, out);
+    list_orgs(ctx, out);
     out.sort_by_key(|c| (c.span.start(), c.span.end()));
     out.dedup_by_key(|c| c.span);
+    // A plural group name typed as an organisation once is one everywhere.
+    let groups: std::collections::HashSet<&str> = out
+        .iter()
+        .filter(|c| c.t1 == c.t0 + 1 && c.ty == EntityType::Org && c.kb.is_none())
+        .map(|c| ctx.slice(c.span))
+        .filter(|w| plural_shape(ctx, w))
+        .collect();
+    if !groups.is_empty() {
+        for c in out.iter_mut() {
+            if c.t1 == c.t0 + 1
+                && matches!(c.ty, EntityType::Person | EntityType::Norp)
+                && groups.contains(ctx.slice(c.span))
+            {
+                c.ty = EntityType::Org;
+            }
+        }
+    }
     coordinate_places(ctx, out);
+    join_place_pairs(ctx, out);
     drop_caps_guesses(ctx, out);
     titles(ctx, out);
+}
+
+/// Whether the one-word name `w` at token `t`, opening its sentence, is written in lower case
+/// elsewhere in the text: a common noun, not a name. Names the knowledge base knows are kept.
+fn lower_elsewhere<'a>(
+    ctx: &Ctx<'a>,
+    t: usize,
+    w: &str,
+    lower_words: &mut Option<std::collections::HashSet<&'a str>>,
+) -> bool {
+    if w.len() < 4 || !words::capitalised(w) || words::all_caps(w) || !ctx.opens_unit(t) {
+        return false;
+    }
+    let set = lower_words.get_or_insert_with(|| {
+        ctx.strs
+            .iter()
+            .copied()
+            .filter(|x| x.len() >= 4 && x.chars().next().is_some_and(char::is_lowercase))
+            .collect()
+    });
+    set.contains(w.to_lowercase().as_str()) && ctx.kb.lookup_cased(w).next().is_none()
+}
+
+/// The tokens and span of a raw name without the days of the week the tagger glued to it
+/// ("X Sunday" in "said X Sunday").
+fn trim_weekdays(ctx: &Ctx<'_>, r: &Raw) -> (usize, usize, ByteSpan) {
+    let (mut t0, mut t1) = (r.t0, r.t1);
+    while t1 > t0 + 1 && words::is_weekday(ctx.s(t1 - 1)) {
+        t1 -= 1;
+    }
+    while t1 > t0 + 1 && words::is_weekday(ctx.s(t0)) {
+        t0 += 1;
+    }
+    if (t0, t1) == (r.t0, r.t1) {
+        return (t0, t1, r.span);
+    }
+    let start = if t0 == r.t0 {
+        r.span.start()
+    } else {
+        ctx.span(t0).start()
+    };
+    let end = ctx.span(t1 - 1).end().min(r.span.end());
+    if end <= start {
+        return (r.t0, r.t1, r.span);
+    }
+    (t0, t1, ByteSpan::ordered(start, end))
+}
+
+/// Whether tokens `[t0, t1)` name an event, holiday, prize or treaty: a capitalised event head
+/// word last ("Harvest Day", "Winter Games") or before "of" ("Carnival of Lights"), or right
+/// after the name ("Ravna" Accord).
+fn event_name(ctx: &Ctx<'_>, t0: usize, t1: usize) -> bool {
+    // A name right before a capitalised treaty or event head is part of that name ("Ravna
+    // Accord"), whatever the tagger cut.
+    let next = ctx.s(t1);
+    if ctx.unit(t1) == ctx.unit(t0)
+        && words::capitalised(next)
+        && words::is_event_head(next)
+        && ctx
+            .units
+            .get(ctx.unit(t0) as usize)
+            .is_some_and(|u| !u.caps && !title_case(ctx, u))
+    {
+        return true;
+    }
+    if t1 < t0 + 2 {
+        return false;
+    }
+    let last = ctx.s(t1 - 1);
+    if words::capitalised(last) && words::is_event_head(last) {
+        return true;
+    }
+    // A named storm ("Hurricane X", "Cyclone X").
+    if ["cyclone", "hurricane", "typhoon"]
+        .iter()
+        .any(|x| words::is(ctx.s(t0), x))
+    {
+        return true;
+    }
+    (t0 + 1..t1.saturating_sub(1)).any(|k| {
+        words::is(ctx.s(k), "of")
+            && words::capitalised(ctx.s(k - 1))
+            && words::is_event_head(ctx.s(k - 1))
+    })
+}
+
+/// A town followed by the state or country that holds it ("Springfield, Illinois") is one
+/// place name, unless the pair stands in a list of places ("Mali, Niger and Chad").
+fn join_place_pairs(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
+    let kind = |c: &Cand| c.kb.and_then(|id| ctx.kb.get(id)).map(|e| e.kind());
+    let listy = |w: &str| matches!(w, "," | "and" | "or" | "&" | "/");
+    let mut k = 0;
+    while k + 1 < cands.len() {
+        let (Some(a), Some(b)) = (cands.get(k), cands.get(k + 1)) else {
+            break;
+        };
+        let unit = ctx.unit(a.t0);
+        let pair = is_place(a.ty)
+            && b.ty == EntityType::Gpe
+            && a.t1 + 1 == b.t0
+            && ctx.s(a.t1) == ","
+            && ctx.unit(b.t0) == unit
+            && ctx.unit(b.t1.saturating_sub(1)) == unit
+            && a.title.is_none()
+            && !matches!(kind(a), Some(Kind::Country))
+            && matches!(kind(b), Some(Kind::Country | Kind::Place))
+            && b.kb != a.kb;
+        if !pair {
+            k += 1;
+            continue;
+        }
+        // Not in a list: nothing list-like before the town or after the state.
+        let before = if a.t0 > 0 && ctx.unit(a.t0 - 1) == unit {
+            ctx.s(a.t0 - 1)
+        } else {
+            ""
+        };
+        let after = if ctx.unit(b.t1) == unit {
+            ctx.s(b.t1)
+        } else {
+            ""
+        };
+        let after2 = if ctx.unit(b.t1 + 1) == unit {
+            ctx.s(b.t1 + 1)
+        } else {
+            ""
+        };
+        let in_list = listy(before)
+            || matches!(after, "and" | "or" | "&" | "/")
+            || after == ","
+                && (cap_word(ctx, b.t1 + 1)
+                    || matches!(after2, "and" | "or") && cap_word(ctx, b.t1 + 2));
+        if in_list {
+            k += 1;
+            continue;
+        }
+        let (span, t1) = (a.span.cover(b.span), b.t1);
+        if let Some(a) = cands.get_mut(k) {
+            a.span = span;
+            a.t1 = t1;
+            a.ty = EntityType::Gpe;
+        }
+        cands.remove(k + 1);
+        k += 1;
+    }
 }
 
 /// In text written in capitals (an all-caps headline) the tagger's guesses are unreliable: a
@@ -1450,6 +1876,235 @@ fn add_kb_names(ctx: &Ctx<'_>, covered: &mut [bool], out: &mut Vec<Cand>) {
 }
 
 /// The name before a hyphen in "Iran-backed", "U.S.-led", when the knowledge base knows it.
+/// Whether `w` names people who belong to an organisation ("reporters", "staff", "users"):
+/// "X reporters" makes X an organisation.
+fn is_member_noun(w: &str) -> bool {
+    [
+        "correspondent",
+        "correspondents",
+        "customers",
+        "editor",
+        "editors",
+        "employees",
+        "journalist",
+        "journalists",
+        "reporter",
+        "reporters",
+        "shareholders",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "staff",
+        "staffers",
+        "subscribers",
+        "users",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// One-word names whose members the text names ("Zentrix reporters", "a Zentrix
+/// spokesperson") are organisations: the tagger's persons among them are retyped, and their
+/// occurrences it missed are added.
+fn add_member_orgs(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    let mut orgs: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, s) in ctx.strs.iter().enumerate() {
+        if ctx.unit(i) == NO_UNIT
+            || ctx.unit(i + 1) != ctx.unit(i)
+            || !ctx.is_word(i)
+            || !is_member_noun(ctx.s(i + 1))
+            || s.len() < 3
+            || !words::capitalised(s)
+            || ctx.caps_unit(i)
+            || ctx.opens_unit(i)
+            || words::is_not_name(s)
+            || common_noun(ctx, s)
+            || is_title(s)
+            || ctx.kb.demonym(s).is_some()
+            || ctx.kb.lookup_cased(s).next().is_some()
+            || orgs.contains(*s)
+        {
+            continue;
+        }
+        // Not the last word of a longer name ("Anna Berg" + "staff").
+        if i > 0 && ctx.unit(i - 1) == ctx.unit(i) && cap_word(ctx, i - 1) && !ctx.opens_unit(i - 1)
+        {
+            continue;
+        }
+        orgs.insert(s);
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    for c in out.iter_mut() {
+        if c.t1 == c.t0 + 1
+            && c.kb.is_none()
+            && c.ty == EntityType::Person
+            && orgs.contains(ctx.slice(c.span))
+        {
+            c.ty = EntityType::Org;
+        }
+    }
+    for (i, s) in ctx.strs.iter().enumerate() {
+        if covered.get(i).copied().unwrap_or(true)
+            || ctx.unit(i) == NO_UNIT
+            || ctx.caps_unit(i)
+            || !orgs.contains(*s)
+        {
+            continue;
+        }
+        out.push(Cand {
+            span: ctx.span(i),
+            t0: i,
+            t1: i + 1,
+            ty: EntityType::Org,
+            strong: false,
+            kb: None,
+            source: Source::Tagger(Label::Org),
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: true,
+        });
+    }
+}
+
+/// Whether `w` is a plural noun for organisations that may open a list of examples
+/// ("companies such as …", "websites including …").
+fn is_org_plural(w: &str) -> bool {
+    [
+        "airlines",
+        "apps",
+        "automakers",
+        "banks",
+        "brands",
+        "carmakers",
+        "companies",
+        "firms",
+        "groups",
+        "insurers",
+        "lenders",
+        "manufacturers",
+        "networks",
+        "newspapers",
+        "organisations",
+        "organizations",
+        "outlets",
+        "platforms",
+        "retailers",
+        "sites",
+        "startups",
+        "websites",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// The names listed after "companies such as" or "firms including" are organisations
+/// ("websites such as X, Y and Z"): the tagger's other types for them give way, unless the
+/// knowledge base knows them as places.
+fn list_orgs(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    for i in 1..ctx.toks.len() {
+        let w = ctx.s(i);
+        let unit = ctx.unit(i);
+        let j = if words::is(w, "such") && words::is(ctx.s(i + 1), "as") {
+            i + 2
+        } else if words::is(w, "including") {
+            i + 1
+        } else {
+            continue;
+        };
+        if unit == NO_UNIT || ctx.unit(i - 1) != unit || !is_org_plural(ctx.s(i - 1)) {
+            continue;
+        }
+        let mut j = j;
+        for _ in 0..12 {
+            let mut k = j;
+            while k < j + 5 && ctx.unit(k) == unit && cap_word(ctx, k) {
+                k += 1;
+            }
+            if k == j {
+                break;
+            }
+            items.push((j, k));
+            let sep = ctx.s(k);
+            if ctx.unit(k) != unit {
+                break;
+            }
+            if sep == "," {
+                j = k + 1;
+                if matches!(ctx.s(j), "and" | "or") {
+                    j += 1;
+                }
+            } else if matches!(sep, "and" | "or") {
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+    }
+    for (a, b) in items {
+        let mut seen = false;
+        for c in out.iter_mut().filter(|c| c.t0 < b && a < c.t1) {
+            seen = true;
+            let place = c
+                .kb
+                .and_then(|id| ctx.kb.get(id))
+                .is_some_and(|e| matches!(e.kind(), Kind::Country | Kind::Capital | Kind::Place));
+            if !place && c.ty != EntityType::Org {
+                c.ty = EntityType::Org;
+                c.cued = true;
+            }
+        }
+        let surface = ctx.slice(ctx.range(a, b));
+        if !seen && !(b == a + 1 && (words::is_not_name(surface) || common_noun(ctx, surface))) {
+            out.push(Cand {
+                span: ctx.range(a, b),
+                t0: a,
+                t1: b,
+                ty: EntityType::Org,
+                strong: false,
+                kb: None,
+                source: Source::Tagger(Label::Org),
+                title: None,
+                owner: None,
+                owned_by: None,
+                cued: true,
+            });
+        }
+    }
+}
+
+/// Plural group names the tagger missed, acting as one ("the Varnis have launched").
+fn add_plural_groups(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    for (i, s) in ctx.strs.iter().enumerate() {
+        if covered.get(i).copied().unwrap_or(true)
+            || ctx.unit(i) == NO_UNIT
+            || !ctx.is_word(i)
+            || !plural_group(ctx, s, i)
+            || ctx.caps_unit(i)
+            || words::is_not_name(s)
+            || common_noun(ctx, s)
+        {
+            continue;
+        }
+        out.push(Cand {
+            span: ctx.span(i),
+            t0: i,
+            t1: i + 1,
+            ty: EntityType::Org,
+            strong: false,
+            kb: None,
+            source: Source::Tagger(Label::Org),
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: true,
+        });
+    }
+}
+
 fn add_hyphen_names(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
     for (i, s) in ctx.strs.iter().enumerate() {
         if covered.get(i).copied().unwrap_or(true) || ctx.unit(i) == NO_UNIT || !ctx.is_word(i) {

@@ -107,6 +107,7 @@ const ORG_HEADS: &[&str] = &[
     "capital",
     "center",
     "centre",
+    "chronicle",
     "church",
     "club",
     "co",
@@ -125,12 +126,14 @@ const ORG_HEADS: &[&str] = &[
     "corporation",
     "corps",
     "council",
+    "courier",
     "court",
     "daily",
     "department",
     "directorate",
     "embassy",
     "energy",
+    "examiner",
     "exchange",
     "fc",
     "federation",
@@ -148,6 +151,7 @@ const ORG_HEADS: &[&str] = &[
     "holdings",
     "inc",
     "industries",
+    "inquirer",
     "institute",
     "institution",
     "journal",
@@ -166,6 +170,7 @@ const ORG_HEADS: &[&str] = &[
     "network",
     "news",
     "observatory",
+    "observer",
     "office",
     "orchestra",
     "organisation",
@@ -190,6 +195,7 @@ const ORG_HEADS: &[&str] = &[
     "services",
     "shipping",
     "society",
+    "star",
     "studies",
     "studio",
     "studios",
@@ -525,6 +531,101 @@ const NOT_NAMES: &[&str] = &[
     "wednesday",
 ];
 
+/// Words in other languages (ASCII spellings) that open the name of a movement, party, front or
+/// armed group ("Harakat …", "Jabhat …", "Frente …", "Partido …").
+const FOREIGN_ORG_OPENERS: &[&str] = &[
+    "ahrar",
+    "ansar",
+    "bloque",
+    "coordinadora",
+    "frente",
+    "fuerzas",
+    "harakat",
+    "hizb",
+    "jabhat",
+    "jaish",
+    "jamaat",
+    "kataib",
+    "mouvement",
+    "movimento",
+    "movimiento",
+    "parti",
+    "partido",
+    "partito",
+    "saraya",
+    "tanzim",
+];
+
+/// The days of the week: never part of a name ("X said Sunday" is no "X Sunday").
+const WEEKDAYS: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+/// Head words of the names of events, holidays, prizes and treaties ("… Day", "… Olympics",
+/// "… Cup", "… Agreement"): not persons, places or organisations.
+const EVENT_HEADS: &[&str] = &[
+    "accord",
+    "accords",
+    "agreement",
+    "amendment",
+    "award",
+    "awards",
+    "carnival",
+    "championship",
+    "championships",
+    "charter",
+    "cup",
+    "day",
+    "declaration",
+    "expo",
+    "fest",
+    "festival",
+    "games",
+    "jubilee",
+    "marathon",
+    "month",
+    "olympiad",
+    "olympics",
+    "paralympics",
+    "prize",
+    "protocol",
+    "tournament",
+    "treaty",
+    "week",
+];
+
+/// Verbs that, right after a plural name, show it acts as a group ("the X have launched", "X
+/// say").
+const PLURAL_AGENT_VERBS: &[&str] = &[
+    "accused",
+    "announced",
+    "are",
+    "attacked",
+    "claimed",
+    "control",
+    "controlled",
+    "denied",
+    "fired",
+    "fought",
+    "have",
+    "launched",
+    "said",
+    "say",
+    "seized",
+    "stormed",
+    "threatened",
+    "took",
+    "vowed",
+    "warned",
+    "were",
+];
+
 /// The longest word the lists hold, in bytes.
 const MAX_WORD: usize = 16;
 
@@ -605,6 +706,26 @@ pub(crate) fn is_affil_suffix(word: &str) -> bool {
 /// Whether `word` names a religion or community ("Shi'ite", "Kurds").
 pub(crate) fn is_norp_word(word: &str) -> bool {
     in_list(NORP_WORDS, word)
+}
+
+/// Whether `word` opens an organisation's name in another language ("Harakat", "Frente").
+pub(crate) fn is_foreign_org_opener(word: &str) -> bool {
+    in_list(FOREIGN_ORG_OPENERS, word)
+}
+
+/// Whether `word` is a day of the week.
+pub(crate) fn is_weekday(word: &str) -> bool {
+    in_list(WEEKDAYS, word)
+}
+
+/// Whether `word` heads the name of an event, holiday or prize ("Day", "Olympics", "Cup").
+pub(crate) fn is_event_head(word: &str) -> bool {
+    in_list(EVENT_HEADS, word)
+}
+
+/// Whether `word`, right after a plural name, shows the name acts as a group.
+pub(crate) fn is_plural_agent_verb(word: &str) -> bool {
+    in_list(PLURAL_AGENT_VERBS, word)
 }
 
 /// Whether `word` can never be a name on its own ("The", "Monday").
@@ -704,6 +825,10 @@ mod tests {
             AFFIL_SUFFIXES,
             NORP_WORDS,
             NOT_NAMES,
+            WEEKDAYS,
+            EVENT_HEADS,
+            FOREIGN_ORG_OPENERS,
+            PLURAL_AGENT_VERBS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list
