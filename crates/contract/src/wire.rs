@@ -22,6 +22,10 @@ pub(crate) struct Extraction<'d> {
     #[serde(skip_serializing_if = "Option::is_none")]
     quotes: Option<Vec<QuoteOut<'d>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<Vec<EventOut<'d>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relations: Option<Vec<RelationOut<'d>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     regions: Option<Vec<RegionOut<'d>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenOut>>,
@@ -112,6 +116,36 @@ struct PartyOut<'d> {
     end: Option<usize>,
     text: Option<&'d str>,
     entity: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EventOut<'d> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    mode: Option<&'static str>,
+    source: Vec<String>,
+    target: Vec<String>,
+    location: Option<String>,
+    date: Option<&'d str>,
+    date_text: Option<&'d str>,
+    fatalities: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    injured: Option<u32>,
+    trigger: TextSpan<'d>,
+    evidence: Vec<TextSpan<'d>>,
+    negated: bool,
+    modality: &'static str,
+    attributed_to: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RelationOut<'d> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    source: String,
+    target: String,
+    evidence: TextSpan<'d>,
 }
 
 /// The contract's id of the quote at `index`: `q1` for the first.
@@ -307,6 +341,41 @@ impl<'d> Extraction<'d> {
                             negated: q.negated,
                             denial: q.denial,
                         }
+                    })
+                    .collect()
+            }),
+            events: doc.events.as_ref().map(|es| {
+                let ids = |v: &[newsgraph_doc::EntityId]| {
+                    v.iter().map(|e| entity_id(e.index())).collect::<Vec<_>>()
+                };
+                es.iter()
+                    .enumerate()
+                    .map(|(i, e)| EventOut {
+                        id: format!("v{}", i + 1),
+                        kind: e.kind.as_str(),
+                        mode: e.mode,
+                        source: ids(&e.source),
+                        target: ids(&e.target),
+                        location: e.location.map(|l| entity_id(l.index())),
+                        date: e.date.as_deref(),
+                        date_text: e.date_text.map(|s| doc.slice(s)),
+                        fatalities: e.fatalities,
+                        injured: e.injured,
+                        trigger: text_span(e.trigger),
+                        evidence: e.evidence.iter().map(|s| text_span(*s)).collect(),
+                        negated: e.negated,
+                        modality: e.modality.as_str(),
+                        attributed_to: e.attributed_to.map(|q| quote_id(q.index())),
+                    })
+                    .collect()
+            }),
+            relations: doc.relations.as_ref().map(|rs| {
+                rs.iter()
+                    .map(|r| RelationOut {
+                        kind: r.kind.as_str(),
+                        source: entity_id(r.source.index()),
+                        target: entity_id(r.target.index()),
+                        evidence: text_span(r.evidence),
                     })
                     .collect()
             }),

@@ -296,3 +296,54 @@ fn quotes_carry_content_cue_source_and_nesting() {
     assert_eq!(q2["parent"], "q1");
     assert_eq!(q2["addressee"], Value::Null);
 }
+
+#[test]
+fn events_and_relations_point_at_entities_with_code_point_evidence() {
+    use newsgraph_doc::{Event, EventType, Modality, Relation, RelationType};
+    let text = "Valdória’s navy shelled the port on Oct. 7, a backer of the rebels said.";
+    let mut doc = Doc::new("fx-5", text, Meta::default());
+    doc.events = Some(vec![Event {
+        kind: EventType::Assault,
+        mode: Some("aerial weapons"),
+        source: vec![newsgraph_doc::EntityId(0)],
+        target: vec![newsgraph_doc::EntityId(1)],
+        location: None,
+        date: Some("2025-10-07".into()),
+        date_text: Some(span_of(text, "Oct. 7")),
+        fatalities: None,
+        injured: None,
+        trigger: span_of(text, "shelled"),
+        evidence: vec![span_of(text, "shelled")],
+        negated: false,
+        modality: Modality::Reported,
+        attributed_to: Some(newsgraph_doc::QuoteId(0)),
+    }]);
+    doc.relations = Some(vec![Relation {
+        kind: RelationType::Supports,
+        source: newsgraph_doc::EntityId(2),
+        target: newsgraph_doc::EntityId(1),
+        evidence: span_of(text, "a backer of the rebels"),
+    }]);
+    let json = to_json(&doc, &Options::default());
+    let text = json["text"].as_str().unwrap();
+    let v = &json["events"][0];
+    assert_eq!(v["id"], "v1");
+    assert_eq!(v["type"], "ASSAULT");
+    assert_eq!(v["source"][0], "e1");
+    assert_eq!(v["target"][0], "e2");
+    assert_eq!(v["date"], "2025-10-07");
+    assert_eq!(v["date_text"], "Oct. 7");
+    assert_eq!(v["modality"], "reported");
+    assert_eq!(v["attributed_to"], "q1");
+    assert_eq!(
+        char_slice(text, &v["trigger"]["start"], &v["trigger"]["end"]),
+        "shelled"
+    );
+    let r = &json["relations"][0];
+    assert_eq!(r["type"], "SUPPORTS");
+    assert_eq!(r["source"], "e3");
+    assert_eq!(
+        char_slice(text, &r["evidence"]["start"], &r["evidence"]["end"]),
+        "a backer of the rebels"
+    );
+}

@@ -76,6 +76,15 @@ pub fn check_spans(doc: &Doc) -> Vec<SpanProblem> {
             check("quotes", s);
         }
     }
+    for e in doc.events.iter().flatten() {
+        check("events", e.trigger);
+        for s in e.evidence.iter().copied().chain(e.date_text) {
+            check("events", s);
+        }
+    }
+    for r in doc.relations.iter().flatten() {
+        check("relations", r.evidence);
+    }
     if let Some(sentences) = &doc.sentences {
         let mut covered: Vec<(ByteSpan, &'static str)> = sentences
             .iter()

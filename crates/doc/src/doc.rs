@@ -1,6 +1,7 @@
 //! The document: immutable text plus metadata and layers.
 
 use crate::entities::Entity;
+use crate::events::{Event, Relation};
 use crate::layers::{QuotationLayer, Region, RegionKind, Sentence, Token};
 use crate::offsets::OffsetIndex;
 use crate::quotes::Quote;
@@ -83,6 +84,10 @@ pub struct Doc {
     pub entities: Option<Vec<Entity>>,
     /// Attributed claims.
     pub quotes: Option<Vec<Quote>>,
+    /// Events: who did what to whom, when and where.
+    pub events: Option<Vec<Event>>,
+    /// Standing relations between actors.
+    pub relations: Option<Vec<Relation>>,
     /// What stages noticed and handled.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -103,6 +108,8 @@ impl Doc {
             quotations: None,
             entities: None,
             quotes: None,
+            events: None,
+            relations: None,
             diagnostics: Vec::new(),
         }
     }

@@ -20,6 +20,10 @@ pub enum Layer {
     Entities,
     /// Attributed claims.
     Quotes,
+    /// Events.
+    Events,
+    /// Relations between actors.
+    Relations,
 }
 
 impl Layer {
@@ -33,6 +37,8 @@ impl Layer {
             Layer::Quotations => "quotations",
             Layer::Entities => "entities",
             Layer::Quotes => "quotes",
+            Layer::Events => "events",
+            Layer::Relations => "relations",
         }
     }
 }
