@@ -106,6 +106,8 @@ impl Pipeline {
             vec![
                 Box::new(entities),
                 Box::new(newsgraph_attrib::AttributionStage::new()),
+                Box::new(newsgraph_events::EventStage::new()),
+                Box::new(newsgraph_relations::RelationStage::new()),
             ],
             config,
         )

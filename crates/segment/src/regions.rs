@@ -708,12 +708,12 @@ mod tests {
         let (r, m) = show("WASHINGTON — It rained.", None);
         assert_eq!(r, [(RegionKind::Dateline, "WASHINGTON —")]);
         assert_eq!(m, [None, Some("WASHINGTON"), None]);
-        let (r, m) = show("VALDORIA, Nov. 21 (Meridian Wire) - body", None);
+        let (r, m) = show("VALDORIA, Nov. 21 (Lakeside Wire) - body", None);
         assert_eq!(
             r,
-            [(RegionKind::Dateline, "VALDORIA, Nov. 21 (Meridian Wire) -")]
+            [(RegionKind::Dateline, "VALDORIA, Nov. 21 (Lakeside Wire) -")]
         );
-        assert_eq!(m, [None, Some("VALDORIA"), Some("Meridian Wire")]);
+        assert_eq!(m, [None, Some("VALDORIA"), Some("Lakeside Wire")]);
     }
 
     #[test]
