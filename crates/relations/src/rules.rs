@@ -67,6 +67,7 @@ pub(crate) fn extract(doc: &Doc) -> Vec<Relation> {
         prev_subject: None,
     };
     compounds(text, &ms, &mut out);
+    entity_titles(text, &mut out);
     let mut lo = 0;
     for s in sentences {
         while lo < ms.len() && ms[lo].span.start() < s.span.start() {
@@ -128,6 +129,45 @@ impl Out<'_> {
 
     fn entity(&self, id: EntityId) -> Option<&Entity> {
         self.entities.get(id.index())
+    }
+}
+
+/// Titles the entity stage kept for a person, with the body that owns them (its
+/// affiliations): "Iran's supreme leader" → the person LEADS Iran. The evidence is the
+/// person's first mention that carries the title word, else its first name mention.
+fn entity_titles(text: &str, out: &mut Out<'_>) {
+    for (i, e) in out.entities.iter().enumerate() {
+        if e.kind != EntityType::Person || e.affiliations.is_empty() {
+            continue;
+        }
+        // A description that holds a title ("Iran's supreme leader") says most; else the
+        // titles kept beside the name.
+        let described = e.mentions.iter().find_map(|m| {
+            let s = m.span.get(text)?;
+            (m.kind == MentionKind::Nominal)
+                .then(|| find_title(s))
+                .flatten()
+                .map(|t| (t, m.span))
+        });
+        let named = || {
+            let t = e.titles.iter().rev().find_map(|t| find_title(t))?;
+            let m = e.mentions.iter().find(|m| m.kind == MentionKind::Name)?;
+            Some((t, m.span))
+        };
+        let Some((title, evidence)) = described.or_else(named) else {
+            continue;
+        };
+        let Ok(source) = u32::try_from(i).map(EntityId) else {
+            break;
+        };
+        for &owner in &e.affiliations {
+            let target = out.entity(owner);
+            if !target.is_some_and(|t| is_body(t.kind)) {
+                continue;
+            }
+            let kind = title_relation(title, target);
+            out.add(kind, source, owner, evidence);
+        }
     }
 }
 

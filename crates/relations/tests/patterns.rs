@@ -444,3 +444,34 @@ proptest! {
         prop_assert!(check_spans(&d).is_empty());
     }
 }
+
+#[test]
+fn a_title_kept_by_the_entity_stage_relates_the_person_to_its_owner() {
+    use EntityType::{Gpe, Org, Person};
+    use MentionKind::{Name, Nominal};
+    // The entity stage resolved the description to the person and recorded the owner as an
+    // affiliation; nothing in the sentence itself links the two names.
+    let text = "Ostria's president arrived late. Lena Ferro then spoke to the Harbour Guild.";
+    let mut d = doc(
+        text,
+        &[
+            ("Ostria", Gpe, Name, 0),
+            ("Ostria's president", Person, Nominal, 1),
+            ("Lena Ferro", Person, Name, 1),
+            ("Harbour Guild", Org, Name, 2),
+        ],
+    );
+    let ents = d.entities.as_mut().unwrap();
+    ents[1].affiliations = vec![newsgraph_doc::EntityId(0)];
+    let found = rels(&mut d);
+    assert!(
+        found.contains(&("Lena Ferro".into(), "LEADS", "Ostria".into())),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, _, t)| s == "Lena Ferro" && t == "Harbour Guild"),
+        "{found:?}"
+    );
+}
