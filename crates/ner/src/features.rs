@@ -594,31 +594,43 @@ impl Extractor {
                 continue;
             }
             let start = i;
-            let mut end = i;
-            let mut j = i + 1;
-            loop {
-                if cap(j) {
-                    end = j;
-                    j += 1;
-                } else if joiner(j) {
-                    let mut k = j + 1;
-                    while joiner(k) {
-                        k += 1;
-                    }
-                    if cap(k) {
-                        end = k;
-                        j = k + 1;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
+            let end = capitalised_run_end(start, cap, joiner);
             for r in self.runs.iter_mut().take(end + 1).skip(start) {
                 *r = Some((start, end));
             }
             i = end + 1;
+        }
+    }
+}
+
+/// The last token of the run of capitalised tokens that starts at `start` (which must be
+/// capitalised): further capitalised tokens extend it, and so do joiner tokens ("of", "-")
+/// when a capitalised token follows them. Shared by the run features and the gazetteer's
+/// head and lead kinds, so both see the same runs.
+pub(crate) fn capitalised_run_end(
+    start: usize,
+    cap: impl Fn(usize) -> bool,
+    joiner: impl Fn(usize) -> bool,
+) -> usize {
+    let mut end = start;
+    let mut j = start + 1;
+    loop {
+        if cap(j) {
+            end = j;
+            j += 1;
+        } else if joiner(j) {
+            let mut k = j + 1;
+            while joiner(k) {
+                k += 1;
+            }
+            if cap(k) {
+                end = k;
+                j = k + 1;
+            } else {
+                return end;
+            }
+        } else {
+            return end;
         }
     }
 }

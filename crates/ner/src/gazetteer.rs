@@ -453,26 +453,8 @@ impl<'k> KbGazetteer<'k> {
                 i += 1;
                 continue;
             }
-            let (start, mut end, mut j) = (i, i, i + 1);
-            loop {
-                if cap(j) {
-                    end = j;
-                    j += 1;
-                } else if joiner(j) {
-                    let mut k = j + 1;
-                    while joiner(k) {
-                        k += 1;
-                    }
-                    if cap(k) {
-                        end = k;
-                        j = k + 1;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
+            let start = i;
+            let end = crate::features::capitalised_run_end(start, cap, joiner);
             let word = |k: usize| tokens.get(k).map_or(0, |t| fold_hash(t, false));
             let head = self.heads.get(&word(end)).copied().unwrap_or(0);
             let lead = if end > start {
