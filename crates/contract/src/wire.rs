@@ -124,8 +124,8 @@ struct EventOut<'d> {
     #[serde(rename = "type")]
     kind: &'static str,
     mode: Option<&'static str>,
-    source: Vec<String>,
-    target: Vec<String>,
+    source: Vec<ActorOut<'d>>,
+    target: Vec<ActorOut<'d>>,
     location: Option<String>,
     date: Option<&'d str>,
     date_text: Option<&'d str>,
@@ -137,6 +137,14 @@ struct EventOut<'d> {
     negated: bool,
     modality: &'static str,
     attributed_to: Option<String>,
+}
+
+/// An event actor: an entity id ("e3"), or a descriptor phrase as a located text span.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ActorOut<'d> {
+    Entity(String),
+    Phrase(TextSpan<'d>),
 }
 
 #[derive(Serialize)]
@@ -345,8 +353,15 @@ impl<'d> Extraction<'d> {
                     .collect()
             }),
             events: doc.events.as_ref().map(|es| {
-                let ids = |v: &[newsgraph_doc::EntityId]| {
-                    v.iter().map(|e| entity_id(e.index())).collect::<Vec<_>>()
+                let ids = |v: &[newsgraph_doc::Actor]| {
+                    v.iter()
+                        .map(|a| match a {
+                            newsgraph_doc::Actor::Entity(e) => {
+                                ActorOut::Entity(entity_id(e.index()))
+                            }
+                            newsgraph_doc::Actor::Phrase(s) => ActorOut::Phrase(text_span(*s)),
+                        })
+                        .collect::<Vec<_>>()
                 };
                 es.iter()
                     .enumerate()

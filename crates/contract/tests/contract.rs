@@ -305,8 +305,11 @@ fn events_and_relations_point_at_entities_with_code_point_evidence() {
     doc.events = Some(vec![Event {
         kind: EventType::Assault,
         mode: Some("aerial weapons"),
-        source: vec![newsgraph_doc::EntityId(0)],
-        target: vec![newsgraph_doc::EntityId(1)],
+        source: vec![newsgraph_doc::Actor::Entity(newsgraph_doc::EntityId(0))],
+        target: vec![
+            newsgraph_doc::Actor::Entity(newsgraph_doc::EntityId(1)),
+            newsgraph_doc::Actor::Phrase(span_of(text, "the port")),
+        ],
         location: None,
         date: Some("2025-10-07".into()),
         date_text: Some(span_of(text, "Oct. 7")),
@@ -331,6 +334,12 @@ fn events_and_relations_point_at_entities_with_code_point_evidence() {
     assert_eq!(v["type"], "ASSAULT");
     assert_eq!(v["source"][0], "e1");
     assert_eq!(v["target"][0], "e2");
+    // an actor that is no entity is written as its located words
+    assert_eq!(v["target"][1]["text"], "the port");
+    assert_eq!(
+        char_slice(text, &v["target"][1]["start"], &v["target"][1]["end"]),
+        "the port"
+    );
     assert_eq!(v["date"], "2025-10-07");
     assert_eq!(v["date_text"], "Oct. 7");
     assert_eq!(v["modality"], "reported");

@@ -78,7 +78,11 @@ pub fn check_spans(doc: &Doc) -> Vec<SpanProblem> {
     }
     for e in doc.events.iter().flatten() {
         check("events", e.trigger);
-        for s in e.evidence.iter().copied().chain(e.date_text) {
+        let phrases = e.source.iter().chain(&e.target).filter_map(|a| match a {
+            crate::events::Actor::Phrase(s) => Some(*s),
+            crate::events::Actor::Entity(_) => None,
+        });
+        for s in e.evidence.iter().copied().chain(e.date_text).chain(phrases) {
             check("events", s);
         }
     }

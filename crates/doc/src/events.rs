@@ -104,6 +104,32 @@ impl Modality {
     }
 }
 
+/// An event's participant: a resolved entity, or a descriptor phrase naming an actor that is not
+/// an entity ("the captain", "shipping companies", "38 wounded people").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Actor {
+    /// An entity of the entity layer.
+    Entity(EntityId),
+    /// The words that name an actor the entity layer does not hold.
+    Phrase(ByteSpan),
+}
+
+impl Actor {
+    /// The entity, when the actor is one.
+    pub fn entity(&self) -> Option<EntityId> {
+        match self {
+            Actor::Entity(e) => Some(*e),
+            Actor::Phrase(_) => None,
+        }
+    }
+}
+
+impl From<EntityId> for Actor {
+    fn from(e: EntityId) -> Self {
+        Actor::Entity(e)
+    }
+}
+
 /// One happening, with every span of the article that reports it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
@@ -112,9 +138,9 @@ pub struct Event {
     /// Its PLOVER mode where one applies ("explosives", "demonstrate"), lower case.
     pub mode: Option<&'static str>,
     /// Who acted (compound actors: several).
-    pub source: Vec<EntityId>,
+    pub source: Vec<Actor>,
     /// Who was acted on.
-    pub target: Vec<EntityId>,
+    pub target: Vec<Actor>,
     /// Where.
     pub location: Option<EntityId>,
     /// When, ISO 8601 to the precision the text gives ("2023-10-07", "2023-11", "2006").

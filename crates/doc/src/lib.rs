@@ -39,7 +39,7 @@ mod stage;
 pub use check::{check_spans, SpanProblem};
 pub use doc::{Doc, Meta, PublishedSource};
 pub use entities::{Entity, EntityId, EntityType, KbLink, Mention, MentionKind};
-pub use events::{Event, EventType, Modality, Relation, RelationType};
+pub use events::{Actor, Event, EventType, Modality, Relation, RelationType};
 pub use layers::{
     MarkSide, QuotationLayer, QuotePair, Region, RegionKind, Sentence, Token, TokenKind,
     UnpairedMark,

@@ -44,7 +44,7 @@ mod lexicon;
 use dates::{month_day, month_of, month_only, weekday_before, weekday_of, Day};
 use lexicon::{Lexicon, Sense};
 use newsgraph_doc::{
-    ByteSpan, Doc, EntityId, EntityType, Event, EventType, Layer, Modality, QuoteId, Stage,
+    Actor, ByteSpan, Doc, EntityId, EntityType, Event, EventType, Layer, Modality, QuoteId, Stage,
     TokenKind,
 };
 
@@ -654,8 +654,8 @@ fn build_event(
     Some(Event {
         kind,
         mode: sense.mode,
-        source,
-        target,
+        source: source.into_iter().map(Actor::Entity).collect(),
+        target: target.into_iter().map(Actor::Entity).collect(),
         location,
         date: date.map(|d| d.0.clone()),
         date_text: date.map(|d| d.1),

@@ -102,9 +102,15 @@ fn run(d: &mut Doc) -> Vec<Event> {
     d.events.clone().unwrap_or_default()
 }
 
-fn names(d: &Doc, ids: &[newsgraph_doc::EntityId]) -> Vec<String> {
+fn names(d: &Doc, actors: &[newsgraph_doc::Actor]) -> Vec<String> {
     let ents = d.entities.as_deref().unwrap_or(&[]);
-    ids.iter().map(|i| ents[i.index()].name.clone()).collect()
+    actors
+        .iter()
+        .map(|a| match a {
+            newsgraph_doc::Actor::Entity(i) => ents[i.index()].name.clone(),
+            newsgraph_doc::Actor::Phrase(s) => d.slice(*s).to_string(),
+        })
+        .collect()
 }
 
 use EntityType::{Gpe, Group, Org, Person};
