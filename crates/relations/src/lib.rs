@@ -11,6 +11,14 @@
 //! lists after them ("members include A, B and C"). Mentions found by coreference (pronouns,
 //! descriptions) count as their entity, so "its researcher X" relates X to the antecedent.
 //!
+//! Descriptions that are no mention are resolved here: a membership list hung on "the
+//! regional coalition whose members include …" goes to the latest organisation named or
+//! described as a coalition; "the company's director" to the body the text calls "the
+//! company"; "X – an alliance built by A to oppose B" tells of X, not of A; "the Omani
+//! capital" locates the capital the knowledge-base link files under that country. Copulas
+//! ("X was the No. 2 of Y"), possessive titles ("the WHO's incident manager"), verbs after an
+//! apposition ("A, led by X, is allied with B") and "controlled by" complete the patterns.
+//!
 //! ```
 //! use newsgraph_doc::{ByteSpan, Doc, Entity, EntityType, Meta, Mention, MentionKind, Sentence, Stage};
 //! use newsgraph_relations::RelationStage;

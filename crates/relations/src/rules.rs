@@ -1,7 +1,7 @@
 //! The patterns: pairs of nearby mentions and the words between and around them.
 
 use newsgraph_doc::{
-    ByteSpan, Doc, Entity, EntityId, EntityType, MentionKind, Relation, RelationType,
+    ByteSpan, Doc, Entity, EntityId, EntityType, MentionKind, Relation, RelationType, Sentence,
 };
 
 /// How many following mentions each mention is paired with.
@@ -29,6 +29,8 @@ enum Title {
     Member,
     /// Spokesman, minister, expert: AFFILIATED_WITH (MEMBER_OF for parties and armies).
     Affil,
+    /// A rank ("the group's No. 2"): MEMBER_OF a movement, AFFILIATED_WITH a business.
+    Rank,
 }
 
 /// Collects the relations of `doc`.
@@ -67,36 +69,58 @@ pub(crate) fn extract(doc: &Doc) -> Vec<Relation> {
         prev_subject: None,
     };
     compounds(text, &ms, &mut out);
+    capitals(text, &ms, &mut out);
+    names_with_place(text, &mut out);
     entity_titles(text, &mut out);
+    let spans = joined_sentences(text, sentences);
     let mut lo = 0;
-    for s in sentences {
-        while lo < ms.len() && ms[lo].span.start() < s.span.start() {
+    for &span in &spans {
+        while lo < ms.len() && ms[lo].span.start() < span.start() {
             lo += 1;
         }
         let mut hi = lo;
-        while hi < ms.len() && ms[hi].span.end() <= s.span.end() {
+        while hi < ms.len() && ms[hi].span.end() <= span.end() {
             hi += 1;
         }
         if let Some(sent) = ms.get(lo..hi) {
-            sentence(text, s.span, sent, &mut out);
+            let earlier = ms.get(..lo).unwrap_or(&[]);
+            sentence(text, span, sent, &mut out);
+            described_lists(text, span, earlier, sent, &mut out);
             if let Some(first) = sent.iter().find(|m| !m.inner) {
-                subjectless(
-                    text,
-                    s.span,
-                    ms.get(..lo).unwrap_or(&[]),
-                    sent,
-                    first,
-                    &mut out,
-                );
+                subjectless(text, span, earlier, sent, first, &mut out);
             }
+            // The subject: an organisation named before any other actor of the sentence.
             out.prev_subject = sent
                 .iter()
-                .find(|m| !m.inner && m.ty == EntityType::Org && m.kind != MentionKind::Pronoun)
+                .find(|m| !m.inner && m.kind != MentionKind::Pronoun && m.ty != EntityType::Gpe)
+                .filter(|m| m.ty == EntityType::Org)
                 .map(|m| m.ent);
         }
         lo = hi;
     }
     out.rels
+}
+
+/// The sentence spans, with a sentence cut after an abbreviation that takes a number ("the
+/// group's No. 2", "No. 3 operator") joined to the next one.
+fn joined_sentences(text: &str, sentences: &[Sentence]) -> Vec<ByteSpan> {
+    let mut out: Vec<ByteSpan> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let glue = out.last().is_some_and(|prev| {
+            let head = s.span.get(text).unwrap_or("");
+            let tail = prev.get(text).unwrap_or("").trim_end();
+            head.starts_with(|c: char| c.is_ascii_digit())
+                && tail.ends_with(".")
+                && words(tail)
+                    .next_back()
+                    .is_some_and(|w| is(w, &["no", "nos"]))
+        });
+        match out.last_mut() {
+            Some(prev) if glue => *prev = prev.cover(s.span),
+            _ => out.push(s.span),
+        }
+    }
+    out
 }
 
 /// The relations found so far, without duplicates.
@@ -163,6 +187,18 @@ fn entity_titles(text: &str, out: &mut Out<'_>) {
         for &owner in &e.affiliations {
             let target = out.entity(owner);
             if !target.is_some_and(|t| is_body(t.kind)) {
+                continue;
+            }
+            // "chief economist at X in Karachi": a place after "in" only locates the body.
+            let located = target.is_some_and(|t| {
+                t.mentions.iter().any(|m| {
+                    evidence.contains(m.span)
+                        && words(between(text, evidence.start(), m.span.start()))
+                            .next_back()
+                            .is_some_and(|w| is(w, &["in"]))
+                })
+            });
+            if located {
                 continue;
             }
             let kind = title_relation(title, target);
@@ -310,6 +346,49 @@ const SUPPORT_NOUNS: &[&str] = &[
     "patrons",
     "benefactor",
     "financier",
+];
+
+/// Words for a part of a place ("in eastern Z").
+const DIRECTIONS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// What kind of body a name is, said right after it ("the X think-tank in Y").
+const ORG_KIND_NOUNS: &[&str] = &[
+    "think-tank",
+    "think",
+    "tank",
+    "institute",
+    "university",
+    "college",
+    "company",
+    "firm",
+    "bank",
+    "charity",
+    "foundation",
+    "centre",
+    "center",
+    "newspaper",
+    "daily",
+    "broadcaster",
+    "agency",
+    "organisation",
+    "organization",
+    "club",
+    "school",
+    "hospital",
 ];
 
 /// Facilities and places that lie in a wider place ("the X copper mine in southern Y").
@@ -490,7 +569,7 @@ fn title_of(prev: Option<&str>, w: &str) -> Option<Title> {
     }
     // "the group's No. 2".
     if w.chars().all(|c| c.is_ascii_digit()) && prev.is_some_and(|p| is(p, &["no"])) {
-        return Some(Title::Affil);
+        return Some(Title::Rank);
     }
     if is(w, &["director", "head", "chief", "manager"])
         && prev.is_some_and(|p| {
@@ -515,7 +594,19 @@ fn title_of(prev: Option<&str>, w: &str) -> Option<Title> {
     {
         return Some(Title::Affil);
     }
-    if is(w, &["chief", "head"]) && prev.is_some_and(|p| is(p, &["deputy", "vice"])) {
+    if is(
+        w,
+        &[
+            "chief",
+            "head",
+            "leader",
+            "commander",
+            "director",
+            "chairman",
+            "governor",
+        ],
+    ) && prev.is_some_and(|p| is(p, &["deputy", "vice", "assistant"]))
+    {
         return Some(Title::Affil);
     }
     if is(w, LEAD) {
@@ -551,31 +642,68 @@ fn find_title(s: &str) -> Option<Title> {
     found
 }
 
+/// Bodies one is a member of rather than affiliated with ("party", "front", "militia").
+const MEMBER_BODIES: &[&str] = &[
+    "party",
+    "army",
+    "front",
+    "brigade",
+    "brigades",
+    "forces",
+    "alliance",
+    "movement",
+    "committee",
+    "senate",
+    "chamber",
+    "assembly",
+    "parliament",
+    "congress",
+    "militia",
+    "guard",
+    "coalition",
+    "league",
+];
+
+/// Words in the names of businesses and public bodies, where a rank is a post, not a membership.
+const BUSINESS_WORDS: &[&str] = &[
+    "bank",
+    "company",
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "group",
+    "holdings",
+    "capital",
+    "partners",
+    "securities",
+    "fund",
+    "ministry",
+    "agency",
+    "bureau",
+    "office",
+    "commission",
+    "authority",
+    "university",
+    "institute",
+];
+
 /// The relation a title makes between a person and the body it names.
 fn title_relation(title: Title, target: Option<&Entity>) -> RelationType {
-    const MEMBER_BODIES: &[&str] = &[
-        "party",
-        "army",
-        "front",
-        "brigade",
-        "brigades",
-        "forces",
-        "alliance",
-        "movement",
-        "committee",
-        "senate",
-        "chamber",
-        "assembly",
-        "parliament",
-        "congress",
-        "militia",
-        "guard",
-        "coalition",
-        "league",
-    ];
     match title {
         Title::Lead => RelationType::Leads,
         Title::Member => RelationType::MemberOf,
+        Title::Rank => {
+            let business = target.is_some_and(|e| {
+                !matches!(e.kind, EntityType::Org | EntityType::Group)
+                    || words(&e.name).any(|w| is(w, BUSINESS_WORDS))
+            });
+            if business {
+                RelationType::AffiliatedWith
+            } else {
+                RelationType::MemberOf
+            }
+        }
         Title::Affil => {
             let body = target.is_some_and(|e| {
                 matches!(e.kind, EntityType::Org | EntityType::Group)
@@ -604,6 +732,114 @@ fn is_body(t: EntityType) -> bool {
 fn is_country(e: Option<&Entity>) -> bool {
     e.and_then(|e| e.kb.as_ref())
         .is_some_and(|kb| kb.codes.iter().any(|(s, _)| s == "iso3" || s == "iso2"))
+}
+
+/// True when the entity links to a place inside a country of the knowledge base ("kb:RUS/moscow").
+fn is_city(e: Option<&Entity>) -> bool {
+    e.and_then(|e| e.kb.as_ref())
+        .is_some_and(|kb| kb.id.contains('/'))
+}
+
+/// "the Omani capital", "Nigeria's capital", "the capital of Oman": the capital the knowledge
+/// base files under that country, when the article names it, lies in the country.
+fn capitals(text: &str, ms: &[M], out: &mut Out<'_>) {
+    for m in ms {
+        if m.ty != EntityType::Gpe || m.kind == MentionKind::Pronoun {
+            continue;
+        }
+        let Some(country) = out.entity(m.ent) else {
+            continue;
+        };
+        let Some(kb) = country.kb.as_ref().filter(|_| is_country(Some(country))) else {
+            continue;
+        };
+        let line = ByteSpan::ordered(
+            m.span.start().saturating_sub(40),
+            (m.span.end() + 40).min(text.len()),
+        );
+        let tail = after(text, m.span.end(), line);
+        let head = before(text, m.span.start(), line);
+        if !tail.contains("capital") && !head.contains("capital") {
+            continue;
+        }
+        let mut tw = words(tail);
+        let t1 = tw.next();
+        let t2 = tw.next();
+        let capital_after = match m.kind {
+            MentionKind::Demonym => t1.is_some_and(|w| is(w, &["capital"])),
+            _ => {
+                t1.is_some_and(|w| is(w, &["s"]))
+                    && (tail.starts_with(['\'', '\u{2019}']))
+                    && t2.is_some_and(|w| is(w, &["capital"]))
+            }
+        };
+        let mut hw = words(head).rev();
+        let capital_before = m.kind == MentionKind::Name
+            && hw.next().is_some_and(|w| is(w, &["of"]))
+            && hw.next().is_some_and(|w| is(w, &["capital"]));
+        if !(capital_after || capital_before) {
+            continue;
+        }
+        let prefix = kb.id.len();
+        let city = out.entities.iter().position(|e| {
+            e.kind == EntityType::Gpe
+                && e.kb.as_ref().is_some_and(|k| {
+                    k.id.len() > prefix + 1
+                        && k.id.starts_with(kb.id.as_str())
+                        && k.id.as_bytes().get(prefix) == Some(&b'/')
+                })
+        });
+        if let Some(Ok(city)) = city.map(u32::try_from) {
+            let end = if capital_after {
+                m.span.end() + tail.find("capital").map_or(0, |k| k + "capital".len())
+            } else {
+                m.span.end()
+            };
+            let start = if capital_before {
+                m.span.start() - head.len() + head.rfind("capital").unwrap_or(head.len())
+            } else {
+                m.span.start()
+            };
+            out.add(
+                RelationType::LocatedIn,
+                EntityId(city),
+                m.ent,
+                ByteSpan::ordered(start, end.max(m.span.end())),
+            );
+        }
+    }
+}
+
+/// "the Embassy in Elm": a body whose name ends in "in" and a place the article names.
+fn names_with_place(text: &str, out: &mut Out<'_>) {
+    let entities = out.entities;
+    for (i, e) in entities.iter().enumerate() {
+        if !matches!(e.kind, EntityType::Org | EntityType::Fac) {
+            continue;
+        }
+        let Some(k) = e.name.rfind(" in ") else {
+            continue;
+        };
+        let place = e.name.get(k + 4..).unwrap_or("");
+        if place.is_empty() {
+            continue;
+        }
+        // A mission "in" a country names where it works; a city, where it sits.
+        let target = entities.iter().position(|p| {
+            is_place(p.kind)
+                && !is_country(Some(p))
+                && (p.name == place
+                    || p.mentions
+                        .iter()
+                        .any(|m| m.kind == MentionKind::Name && m.span.get(text) == Some(place)))
+        });
+        let evidence = e.mentions.iter().find(|m| m.kind == MentionKind::Name);
+        if let (Some(t), Some(ev), Ok(src)) = (target, evidence, u32::try_from(i)) {
+            if let Ok(t) = u32::try_from(t) {
+                out.add(RelationType::LocatedIn, EntityId(src), EntityId(t), ev.span);
+            }
+        }
+    }
 }
 
 /// Relations inside one mention: "Iran-backed militias" (a mention nested in another).
@@ -643,6 +879,8 @@ fn compounds(text: &str, ms: &[M], out: &mut Out<'_>) {
             if let Some(kind) = compound_kind(rest) {
                 match kind {
                     RelationType::LocatedIn => out.add(kind, a.ent, b.ent, a.span),
+                    // "Moscow-led": a capital stands for its state; not a leader of its own.
+                    RelationType::Leads if is_city(out.entity(b.ent)) => {}
                     _ => out.add(kind, b.ent, a.ent, a.span),
                 }
             }
@@ -685,6 +923,7 @@ fn sentence(text: &str, sent: ByteSpan, ms: &[M], out: &mut Out<'_>) {
         }
         if a.ty == EntityType::Person && a.kind == MentionKind::Name {
             common_noun_owner(text, sent, a, out);
+            regional_government(text, sent, a, out);
         }
         let mut seen = 0;
         for (j, b) in ms.iter().enumerate().skip(i + 1) {
@@ -699,8 +938,27 @@ fn sentence(text: &str, sent: ByteSpan, ms: &[M], out: &mut Out<'_>) {
                 continue;
             }
             let bw = between(text, a.span.end(), b.span.start());
+            // "A, led by X, is allied with B": the verb after an apposition tells of A.
+            if a.ty != EntityType::Person {
+                if let Some(rest) = after_apposition(bw) {
+                    pair(text, sent, ms, (i, j, 0), rest, words(rest).count(), out);
+                    continue;
+                }
+            }
             let n = words(bw).count();
-            if n > MAX_BETWEEN {
+            // "A is B's main supplier, and the two countries are members of C" reads further.
+            let pair_members = n > MAX_BETWEEN
+                && n <= 2 * MAX_BETWEEN
+                && has(bw, &["two", "both"])
+                && has(bw, &["members"])
+                && !bw.contains(['"', '\u{201c}', '\u{201d}', ';']);
+            let copula = || {
+                a.ty == EntityType::Person
+                    && is_body(b.ty)
+                    && n <= 2 * MAX_BETWEEN
+                    && copula_title(bw).is_some()
+            };
+            if n > MAX_BETWEEN && !pair_members && !copula() {
                 break;
             }
             let gap = ms.get(i + 1..j).map_or(0, |g| {
@@ -725,14 +983,162 @@ fn sentence(text: &str, sent: ByteSpan, ms: &[M], out: &mut Out<'_>) {
     }
 }
 
+/// The title in a copula clause that ends `bw`, after any apposition: "…, was the No. 2 of
+/// the", " is the leader of ", " became chairman of ".
+fn copula_title(bw: &str) -> Option<Title> {
+    let seg = bw.rsplit(',').next().unwrap_or(bw);
+    if seg.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')']) || words(seg).nth(9).is_some() {
+        return None;
+    }
+    let mut ws = words(seg);
+    let mut w = ws.next()?;
+    if is(w, &["has", "had"]) {
+        w = ws.next()?;
+    }
+    if !is(w, &["is", "was", "became", "becomes", "remains", "been"]) {
+        return None;
+    }
+    let rest: Vec<&str> = ws.collect();
+    let (&last, body) = rest.split_last()?;
+    let (last, body) = if is(last, &["the"]) {
+        let (&l, b) = body.split_last()?;
+        (l, b)
+    } else {
+        (last, body)
+    };
+    if !is(last, &["of", "for", "at"]) {
+        return None;
+    }
+    let (&det, title) = body.split_first()?;
+    if !is(det, &["the", "a", "an"]) || title.is_empty() || title.len() > 4 {
+        return None;
+    }
+    let mut prev = None;
+    let mut found = None;
+    for &t in title {
+        if let Some(x) = title_of(prev, t) {
+            found = Some(x);
+        } else if !is(t, MODIFIERS) && !is(t, &["no"]) && !t.chars().all(|c| c.is_lowercase()) {
+            return None;
+        }
+        prev = Some(t);
+    }
+    found
+}
+
+/// Verbs and nouns of standing that may follow an apposition ("A, …, is allied with B").
+const VERB_CUES: &[&str] = &[
+    "allied",
+    "ally",
+    "allies",
+    "backs",
+    "backed",
+    "supports",
+    "supported",
+    "funds",
+    "funded",
+    "arms",
+    "armed",
+    "opposes",
+    "opposed",
+    "rival",
+    "member",
+    "joined",
+    "belongs",
+];
+
+/// The words after an apposition that opens `bw` (", led by X, is allied with "), when they
+/// are few and hold a verb of standing, and neither part holds speech or quotation.
+fn after_apposition(bw: &str) -> Option<&str> {
+    let open = bw.strip_prefix(',').or_else(|| bw.strip_prefix(" ,"))?;
+    if open.len() > 160 {
+        return None;
+    }
+    let close = open.find(',')?;
+    let (inner, rest) = (open.get(..close)?, open.get(close + 1..)?);
+    if rest.len() > 60 || words(rest).nth(5).is_some() || !has(rest, VERB_CUES) {
+        return None;
+    }
+    let clean = |s: &str| {
+        !s.contains([
+            '"', '\u{201c}', '\u{201d}', ';', '(', ')', '\u{2013}', '\u{2014}',
+        ]) && !has(s, &["said", "says", "told", "and", "or", "but", "while"])
+    };
+    (clean(inner) && clean(rest) && words(inner).nth(12).is_none()).then_some(rest)
+}
+
+/// "X, a spokesman for the provincial government": the government of the latest place the
+/// article calls a province ("Y province"); likewise "state" and "region".
+fn regional_government(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
+    if !text.get(p.span.end()..).is_some_and(|t| t.starts_with(',')) {
+        return;
+    }
+    let mut stop = (p.span.end() + 80).min(sent.end());
+    while stop > p.span.end() && !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let tail = between(text, p.span.end(), stop);
+    if !tail.contains(" government") {
+        return;
+    }
+    let mut ws = words(tail).skip(1);
+    let Some(t) = ws.next().and_then(|w| title_of(None, w)) else {
+        return;
+    };
+    let (Some(prep), Some(the), Some(adj), Some(gov)) =
+        (ws.next(), ws.next(), ws.next(), ws.next())
+    else {
+        return;
+    };
+    if !is(prep, &["for", "of", "with", "in"]) || !is(the, &["the"]) || !is(gov, &["government"]) {
+        return;
+    }
+    let kind_word = if is(adj, &["provincial"]) {
+        "province"
+    } else if is(adj, &["state"]) {
+        "state"
+    } else if is(adj, &["regional"]) {
+        "region"
+    } else {
+        return;
+    };
+    let entities = out.entities;
+    let mut best: Option<(usize, EntityId)> = None;
+    for (i, e) in entities.iter().enumerate() {
+        if !is_place(e.kind) || is_country(Some(e)) {
+            continue;
+        }
+        for m in &e.mentions {
+            if m.span.end() > p.span.start() {
+                continue;
+            }
+            let rest = text.get(m.span.end()..).unwrap_or("");
+            let called =
+                words(rest).next().is_some_and(|w| is(w, &[kind_word])) && rest.starts_with(' ');
+            if called && best.is_none_or(|(b, _)| m.span.end() > b) {
+                if let Ok(idx) = u32::try_from(i) {
+                    best = Some((m.span.end(), EntityId(idx)));
+                }
+            }
+        }
+    }
+    if let Some((_, owner)) = best {
+        let kind = title_relation(t, out.entity(owner));
+        out.add(kind, p.ent, owner, p.span);
+    }
+}
+
 /// "the company's chief executive, X" and "X, the command's chief": a title owned by a
 /// body named by a common noun, resolved to the latest earlier body whose name has that word.
 fn common_noun_owner(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
+    // Only the words after a quotation: "“…,” ministry spokeswoman X said".
     let pre = before(text, p.span.start(), sent);
+    let pre = pre
+        .rsplit(['"', '\u{201c}', '\u{201d}'])
+        .next()
+        .unwrap_or(pre);
     let mut found: Option<(&str, Title, usize)> = None;
-    if (pre.trim_end().ends_with(',') || pre.ends_with(' '))
-        && !pre.contains(['"', '\u{201c}', '\u{201d}'])
-    {
+    if pre.trim_end().ends_with(',') || pre.ends_with(' ') {
         // The last few words before the name, in text order.
         let mut last: [&str; 6] = [""; 6];
         let mut n = 0;
@@ -763,6 +1169,9 @@ fn common_noun_owner(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
                             })
                         })
                     });
+                // The noun and the title in one phrase: "the Herald, Professor X" is none.
+                let clause = words(pre.rsplit([',', ';', ':']).next().unwrap_or(pre)).count();
+                let t = t.filter(|&t| ws.len() - t < clause);
                 (
                     t.and_then(|t| t.checked_sub(1))
                         .and_then(|k| ws.get(k).copied()),
@@ -775,7 +1184,14 @@ fn common_noun_owner(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
             let mut found = None;
             for w in r {
                 if let Some(t) = title_of(prev, w) {
-                    if found.is_none() || prev.is_some_and(|p| title_of(None, p).is_some()) {
+                    // "spokesman Chief Superintendent X": a capitalised rank after a lowercase
+                    // title belongs to the name, not to the post.
+                    let same_case = prev.is_some_and(|p| {
+                        p.starts_with(char::is_lowercase) == w.starts_with(char::is_lowercase)
+                    });
+                    if found.is_none()
+                        || (same_case && prev.is_some_and(|p| title_of(None, p).is_some()))
+                    {
                         found = Some(t);
                     }
                 }
@@ -785,6 +1201,8 @@ fn common_noun_owner(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
         });
         // "Vietnam's foreign ministry spokeswoman": the owner is the unnamed ministry.
         let state_body = rest.is_some_and(|r| r.iter().any(|w| is(w, STATE_BODIES)));
+        // "Deputy Governor X": a modifier of the title names no body.
+        let noun = noun.filter(|w| !is(w, MODIFIERS) && !is(w, &["acting", "former"]));
         if let (Some(t), Some(noun), false) = (title, noun, state_body) {
             found = Some((noun, t, p.span.start()));
         }
@@ -826,6 +1244,23 @@ fn common_noun_owner(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
     if noun.len() < 2 {
         return;
     }
+    if is(noun, PORTFOLIOS) {
+        // "Health Minister X": a government title, not a body named by the noun.
+        bare_title(text, sent, p, out);
+        return;
+    }
+    // "Fire Service Commissioner X": a commissioner named after the body heads it (not after
+    // a union of states: "EU Commissioner X").
+    let title = if noun.starts_with(char::is_uppercase)
+        && noun.chars().any(char::is_lowercase)
+        && words(before(text, pos, sent))
+            .next_back()
+            .is_some_and(|w| w == "Commissioner")
+    {
+        Title::Lead
+    } else {
+        title
+    };
     // "its" and generic nouns name the latest organisation; other nouns one whose name has it.
     let generic = is(noun, GENERIC_ORG_NOUNS);
     // A capitalised word must be the head of the name ("Fire Service Commissioner X").
@@ -837,40 +1272,59 @@ fn common_noun_owner(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
         }
         return;
     }
-    // The latest body named by the noun; for a generic noun, the most mentioned organisation.
-    let mut best: Option<((usize, usize), EntityId)> = None;
+    // The latest body named by the noun; for a generic noun, the organisation the text
+    // describes by it ("the company"), else the most mentioned one.
+    let mut best: Option<((usize, usize, usize), EntityId)> = None;
     for (i, e) in out.entities.iter().enumerate() {
         if !matches!(e.kind, EntityType::Org | EntityType::Gpe) || i == p.ent.index() {
             continue;
         }
-        let named = if head_only {
-            words(&e.name).next_back().is_some_and(|w| is(w, &[noun]))
-        } else {
-            words(&e.name).any(|w| is(w, &[noun]))
-        };
-        let named = named
-            || e.mentions.iter().any(|m| {
+        // How well the name fits: the head of a longer name, another word of one, or the
+        // bare noun itself (a body the entity stage cut to one word: "Police").
+        let (mut n_words, mut head, mut any) = (0, false, false);
+        for w in words(&e.name) {
+            n_words += 1;
+            head = w.eq_ignore_ascii_case(noun);
+            any |= head;
+        }
+        let one_word = n_words <= 1;
+        let bare = || {
+            e.mentions.iter().any(|m| {
                 m.kind != MentionKind::Pronoun
-                    && m.span
-                        .get(text)
-                        .is_some_and(|t| t.eq_ignore_ascii_case(noun))
-            });
+                    && m.span.get(text).is_some_and(|t| {
+                        let t = t
+                            .strip_prefix("the ")
+                            .or_else(|| t.strip_prefix("The "))
+                            .unwrap_or(t);
+                        t.eq_ignore_ascii_case(noun)
+                    })
+            })
+        };
+        let quality = if any {
+            if one_word {
+                1
+            } else if head || !head_only {
+                3
+            } else {
+                2
+            }
+        } else {
+            usize::from(bare())
+        };
+        let named = quality > 0;
         if !(named || (generic && e.kind == EntityType::Org && !is_outlet(text, e))) {
             continue;
         }
-        let last = e
-            .mentions
-            .iter()
-            .filter(|m| m.span.end() <= pos)
-            .map(|m| m.span.end())
-            .max();
-        let count = if named {
-            0
-        } else {
-            e.mentions.iter().filter(|m| m.span.end() <= pos).count()
+        let before_pos = || e.mentions.iter().filter(|m| m.span.end() <= pos);
+        let rank = match before_pos().map(|m| m.span.end()).max() {
+            Some(end) if generic => (usize::from(named), before_pos().count(), end),
+            Some(end) => (quality, 0, end),
+            // "Police spokesman X" before "the Velmora Police Force" is named: only the head
+            // of a longer name, below any body named before.
+            None if !generic && quality == 3 && head_only => (0, 0, 0),
+            None => continue,
         };
-        if let (Some(end), Ok(idx)) = (last, u32::try_from(i)) {
-            let rank = (count, end);
+        if let Ok(idx) = u32::try_from(i) {
             if best.is_none_or(|(b, _)| rank > b) {
                 best = Some((rank, EntityId(idx)));
             }
@@ -879,9 +1333,56 @@ fn common_noun_owner(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
     if let Some((_, owner)) = best {
         let kind = title_relation(title, out.entity(owner));
         out.add(kind, p.ent, owner, p.span);
+        based_owner(text, pre, p.span.start(), noun, owner, out);
     } else {
         bare_title(text, sent, p, out);
     }
+}
+
+/// "the Elm-based company's director": the body the noun stands for lies in the place.
+/// `pre` is the text that ends at `end`.
+fn based_owner(text: &str, pre: &str, end: usize, noun: &str, owner: EntityId, out: &mut Out<'_>) {
+    let Some(k) = pre.rfind(noun) else { return };
+    // The owner's noun itself, in the possessive: "company's".
+    if !pre
+        .get(k + noun.len()..)
+        .is_some_and(|r| r.starts_with(['\'', '\u{2019}']))
+    {
+        return;
+    }
+    let head = pre.get(..k).unwrap_or("");
+    let Some(stem) = head.strip_suffix("-based ") else {
+        return;
+    };
+    let place_end = end - pre.len() + stem.len();
+    let entities = out.entities;
+    let place = entities.iter().position(|e| {
+        is_place(e.kind)
+            && e.mentions
+                .iter()
+                .any(|m| m.span.end() == place_end && m.kind == MentionKind::Name)
+    });
+    if let Some(Ok(idx)) = place.map(u32::try_from) {
+        let start = entities
+            .get(idx as usize)
+            .and_then(|e| e.mentions.iter().find(|m| m.span.end() == place_end))
+            .map_or(place_end, |m| m.span.start());
+        let ev = ByteSpan::ordered(start, end - pre.len() + k + noun.len());
+        if text.get(ev.start()..ev.end()).is_some() {
+            out.add(RelationType::LocatedIn, owner, EntityId(idx), ev);
+        }
+    }
+}
+
+/// True for an entity that is only a common noun of a body ("Police" in "Police spokeswoman
+/// X"): the body it stands for is named elsewhere.
+fn bare_noun_entity(e: Option<&Entity>) -> bool {
+    e.is_some_and(|e| {
+        let mut ws = words(&e.name);
+        ws.next()
+            .is_some_and(|w| is(w, STATE_BODIES) || is(w, GENERIC_ORG_NOUNS))
+            && ws.next().is_none()
+    })
 }
 
 /// True for a news outlet: an organisation named right after "told" or in parentheses
@@ -894,7 +1395,13 @@ fn is_outlet(text: &str, e: &Entity) -> bool {
             from += 1;
         }
         let pre = between(text, from, start);
-        pre.ends_with("told ") || pre.ends_with('(')
+        // "Frente Sur (FS)": an acronym after the name is no outlet's credit line.
+        let acronym = || {
+            e.mentions
+                .iter()
+                .any(|o| o.span.end() < start && start - o.span.end() <= 2)
+        };
+        pre.ends_with("told ") || (pre.ends_with('(') && !acronym())
     })
 }
 
@@ -947,6 +1454,26 @@ fn bare_title(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
         .is_some_and(|w| is(w, &["opposition"]))
     {
         return;
+    }
+    // "A ministry official said Minister X …": a minister with no portfolio before the name
+    // heads the ministry the sentence names.
+    let mut ws = words(pre).rev().skip_while(|w| is(w, RANKS));
+    let plain_minister = ws.next().is_some_and(|w| w == "Minister")
+        && ws
+            .next()
+            .is_none_or(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if plain_minister {
+        let ministry = out.entities.iter().position(|e| {
+            e.kind == EntityType::Org
+                && words(&e.name).any(|w| is(w, &["ministry"]))
+                && e.mentions
+                    .iter()
+                    .any(|m| m.span.start() >= sent.start() && m.span.end() <= p.span.start())
+        });
+        if let Some(Ok(idx)) = ministry.map(u32::try_from) {
+            out.add(RelationType::Leads, p.ent, EntityId(idx), p.span);
+            return;
+        }
     }
     let mut best: Option<((usize, usize), EntityId)> = None;
     for (i, e) in out.entities.iter().enumerate() {
@@ -1037,6 +1564,180 @@ fn subjectless(text: &str, sent: ByteSpan, earlier: &[M], ms: &[M], first: &M, o
     list(text, ms, j, kind, owner, true, first.span, out);
 }
 
+/// Nouns for a coalition of actors ("the regional coalition", "a military alliance").
+const ALLIANCE_NOUNS: &[&str] = &[
+    "alliance",
+    "alliances",
+    "coalition",
+    "axis",
+    "bloc",
+    "front",
+    "league",
+    "pact",
+    "grouping",
+    "network",
+];
+
+/// The byte offsets of the words of `s`, with the words.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    words(s).map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+/// "the regional coalition whose members include A, B and C": a membership list hung on a
+/// description that is no mention; the description stands for the latest organisation named
+/// or described as a coalition before it.
+fn described_lists(text: &str, sent: ByteSpan, earlier: &[M], ms: &[M], out: &mut Out<'_>) {
+    let Some(st) = sent.get(text) else { return };
+    if !st.contains("whose") {
+        return;
+    }
+    let ws: Vec<(usize, &str)> = word_spans(st).collect();
+    for (k, &(_, w)) in ws.iter().enumerate() {
+        if !is(w, &["whose"]) {
+            continue;
+        }
+        let (Some(&(noun_at, noun)), Some(&(_, next))) =
+            (k.checked_sub(1).and_then(|k| ws.get(k)), ws.get(k + 1))
+        else {
+            continue;
+        };
+        if !is(noun, ALLIANCE_NOUNS) || !is(next, &["members", "member"]) {
+            continue;
+        }
+        let noun_start = sent.start() + noun_at;
+        // A named coalition right there is a pair of mentions: `pair` reads it.
+        if ms
+            .iter()
+            .any(|m| m.span.start() <= noun_start && m.span.end() > noun_start)
+        {
+            continue;
+        }
+        // The cue: "include", "are", … within four words.
+        let Some(cue_end) = ws.get(k + 2..).and_then(|rest| {
+            rest.iter().take(4).find_map(|&(a, w)| {
+                is(
+                    w,
+                    &[
+                        "include",
+                        "includes",
+                        "included",
+                        "including",
+                        "are",
+                        "were",
+                        "comprise",
+                        "range",
+                    ],
+                )
+                .then_some(sent.start() + a + w.len())
+            })
+        }) else {
+            continue;
+        };
+        let Some(owner) = latest_coalition(text, earlier, ms, noun_start, out) else {
+            continue;
+        };
+        let ev_start = sent.start() + noun_at;
+        for (ent, end) in list_items(text, ms, cue_end) {
+            let ev = ByteSpan::ordered(ev_start, end);
+            out.add(RelationType::MemberOf, ent, owner, ev);
+        }
+    }
+}
+
+/// The latest organisation before `pos` that is named ("the X Alliance") or described ("X, a
+/// military alliance") as a coalition.
+fn latest_coalition(
+    text: &str,
+    earlier: &[M],
+    ms: &[M],
+    pos: usize,
+    out: &Out<'_>,
+) -> Option<EntityId> {
+    let here = ms.iter().filter(|m| m.span.end() <= pos);
+    let cands = earlier.iter().chain(here).rev().take(60);
+    for m in cands {
+        if m.inner || m.ty != EntityType::Org || m.kind == MentionKind::Pronoun {
+            continue;
+        }
+        let Some(e) = out.entity(m.ent) else { continue };
+        let named = words(&e.name).any(|w| is(w, ALLIANCE_NOUNS));
+        let described = e.mentions.iter().any(|x| {
+            let Some(t) = x.span.get(text) else {
+                return false;
+            };
+            if x.kind == MentionKind::Nominal {
+                return words(t).any(|w| is(w, ALLIANCE_NOUNS));
+            }
+            // "X – a military alliance built by …", "X, a loose coalition of …".
+            let mut stop = (x.span.end() + 48).min(text.len());
+            while stop > x.span.end() && !text.is_char_boundary(stop) {
+                stop -= 1;
+            }
+            let tail = between(text, x.span.end(), stop);
+            let tail = tail.trim_start();
+            tail.starts_with([',', '\u{2013}', '\u{2014}', '('])
+                && words(tail)
+                    .next()
+                    .is_some_and(|w| is(w, &["a", "an", "the"]))
+                && words(tail).take(4).any(|w| is(w, ALLIANCE_NOUNS))
+        });
+        if named || described {
+            return Some(m.ent);
+        }
+    }
+    None
+}
+
+/// The entities listed from `from` on ("the Syrian government, A, B and other groups"), each
+/// with the end of its item. A demonym item ("the Syrian government") names no entity of
+/// its own and is passed over.
+fn list_items(text: &str, ms: &[M], from: usize) -> Vec<(EntityId, usize)> {
+    let mut items = Vec::new();
+    let mut prev_end = from;
+    let mut first = true;
+    for m in ms {
+        if m.inner || m.span.start() < prev_end || m.kind == MentionKind::Pronoun {
+            continue;
+        }
+        let gap = between(text, prev_end, m.span.start());
+        let mut gw = words(gap);
+        let ok = if first {
+            gw.all(|w| is(w, &["the", "a", "an", "such", "as"])) && !gap.contains([';', '.'])
+        } else {
+            gap.contains([',']) || has(gap, &["and"])
+        } && words(gap).all(|w| {
+            is(
+                w,
+                &[
+                    "and", "the", "a", "an", "its", "their", "as", "well", "also",
+                ],
+            )
+        }) && !gap.contains([';', '(', ')', '"', '\u{201c}', '\u{201d}']);
+        // A demonym and its noun up to the next comma: an item of its own, not an entity.
+        let skip = ok && m.kind == MentionKind::Demonym;
+        if !ok {
+            break;
+        }
+        first = false;
+        if skip {
+            let rest = after(
+                text,
+                m.span.end(),
+                ByteSpan::ordered(m.span.end(), text.len()),
+            );
+            let Some(comma) = rest.find(',') else { break };
+            if words(rest.get(..comma).unwrap_or("")).any(|w| !w.chars().all(char::is_lowercase)) {
+                break;
+            }
+            prev_end = m.span.end() + comma;
+            continue;
+        }
+        items.push((m.ent, m.span.end()));
+        prev_end = m.span.end();
+    }
+    items
+}
+
 /// The words right after `end`, up to the sentence end (at most 40 bytes).
 fn after(text: &str, end: usize, sent: ByteSpan) -> &str {
     let mut stop = (end + 40).min(sent.end());
@@ -1069,8 +1770,9 @@ fn pair(
         return;
     };
     let ev = a.span.cover(b.span);
-    let breaks = has(bw, BREAKS) || bw.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')']);
-    let paren_ok = has(bw, BREAKS) || bw.contains(['"', '\u{201c}', '\u{201d}', ';']);
+    let break_word = has(bw, BREAKS);
+    let breaks = break_word || bw.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')']);
+    let paren_ok = break_word || bw.contains(['"', '\u{201c}', '\u{201d}', ';']);
     // A place right before "-based" or another hyphen compound only modifies what follows.
     let tail_b = after(text, b.span.end(), sent);
     let b_modifier = tail_b.starts_with(['-', '\u{2010}', '\u{2011}']);
@@ -1090,7 +1792,8 @@ fn pair(
 
     // 1. "Hamas leader X", "Iran's supreme leader X", "its researcher X".
     let a_obj = words(before(text, a.span.start(), sent))
-        .next_back()
+        .rev()
+        .find(|w| !is(w, &["the", "a", "an"]))
         .is_some_and(|w| {
             is(
                 w,
@@ -1108,6 +1811,7 @@ fn pair(
         && gap == 0
         && !words(bw).any(|w| w.len() > 3 && w.ends_with("ed") && w.chars().all(char::is_lowercase))
         && !has(bw, STATE_BODIES)
+        && !bare_noun_entity(out.entity(a.ent))
     {
         if let Some(t) = find_title(bw) {
             let mut kind = title_relation(t, out.entity(a.ent));
@@ -1116,6 +1820,73 @@ fn pair(
             }
             out.add(kind, b.ent, a.ent, ev);
             return;
+        }
+    }
+    // "X, known as Y, was the No. 2 of Z", "X is the leader of Z".
+    if a_person && !b_person && is_body(b.ty) && !b_noun_mod {
+        if let Some(t) = copula_title(bw) {
+            let seg_start = bw.rfind(',').map_or(0, |k| k + 1);
+            let in_seg = |m: &M| m.span.start() >= a.span.end() + seg_start;
+            let clear = ms
+                .get(i + 1..j)
+                .is_none_or(|g| g.iter().all(|m| m.inner || !in_seg(m)))
+                && !has(bw, &["said", "says", "told"]);
+            if clear {
+                let kind = title_relation(t, out.entity(b.ent));
+                out.add(kind, a.ent, b.ent, ev);
+                return;
+            }
+        }
+    }
+    // "the president's own Unity Party", "his Unity Party": a person's party.
+    if a_person && b.ty == EntityType::Org && gap == 0 && n <= 2 {
+        let mut ws = words(bw);
+        let possessive = if a.kind == MentionKind::Pronoun {
+            a.span
+                .get(text)
+                .is_some_and(|t| is(t, &["his", "her", "their"]))
+                && ws.all(|w| is(w, &["own"]))
+        } else {
+            ws.next().is_some_and(|w| is(w, &["s"]))
+                && (bw.starts_with(['\'', '\u{2019}']))
+                && ws.all(|w| is(w, &["own"]))
+        };
+        let party = out.entity(b.ent).is_some_and(|e| {
+            words(&e.name)
+                .next_back()
+                .is_some_and(|w| is(w, MEMBER_BODIES))
+        });
+        if possessive && party {
+            out.add(RelationType::MemberOf, a.ent, b.ent, ev);
+            return;
+        }
+    }
+    // "X, the architect of the reform and the Y's No. 2": the last of coordinated appositions.
+    if a_person
+        && !b_person
+        && is_body(b.ty)
+        && comma_first
+        && gap == 0
+        && n <= 10
+        && bw.trim_end().ends_with(" and the")
+        && !bw.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')'])
+        && !has(
+            bw,
+            &["said", "says", "told", "but", "while", "who", "which"],
+        )
+        && !bare_noun_entity(out.entity(b.ent))
+    {
+        let tail = after(text, b.span.end(), sent);
+        if tail.starts_with(['\'', '\u{2019}']) {
+            let end = word_spans(tail)
+                .take(4)
+                .last()
+                .map_or(0, |(at, w)| at + w.len());
+            if let Some(t) = tail.get(..end).and_then(find_title) {
+                let kind = title_relation(t, out.entity(b.ent));
+                out.add(kind, a.ent, b.ent, ev);
+                return;
+            }
         }
     }
     // 2. "X, the president of Y", "X, a spokesman for Y", "X, who heads Y", "X, the Y leader".
@@ -1135,6 +1906,7 @@ fn pair(
         && !last_in
         && !b_noun_mod
         && gap == 0
+        && !bare_noun_entity(out.entity(b.ent))
     {
         let lead_in = comma_first || words(bw).next().is_some_and(|w| is(w, &["who"]));
         if lead_in {
@@ -1146,17 +1918,52 @@ fn pair(
                     .take_while(|w| w.chars().all(char::is_lowercase) && !is(w, FUNCTION_WORDS))
                     .find_map(|w| title_of(None, w));
                 // "the command's chief": skip the possessive 's.
+                // "the WHO's incident manager": up to three lowercase words after it.
                 t.or_else(|| {
-                    let mut ws = words(tail);
-                    let w1 = ws.next()?;
-                    if is(w1, &["s"]) {
-                        ws.next().and_then(|w| title_of(None, w))
-                    } else {
-                        None
+                    let mut ws = word_spans(tail);
+                    let (_, w1) = ws.next()?;
+                    if !is(w1, &["s"]) {
+                        return None;
                     }
+                    let end = ws
+                        .take(3)
+                        .take_while(|(_, w)| {
+                            w.chars().all(char::is_lowercase) && !is(w, FUNCTION_WORDS)
+                        })
+                        .last()
+                        .map(|(at, w)| at + w.len())?;
+                    find_title(tail.get(..end)?)
                 })
             });
             if let Some(t) = t {
+                let kind = title_relation(t, out.entity(b.ent));
+                out.add(kind, a.ent, b.ent, ev);
+                return;
+            }
+        }
+    }
+    // "X, an expert on Y at Z": the title's topic may hold names; the place of work is after "at".
+    if a_person
+        && comma_first
+        && matches!(b.ty, EntityType::Org | EntityType::Group)
+        && n <= 10
+        && !b_noun_mod
+        && !bw.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')'])
+        && !has(
+            bw,
+            &[
+                "said", "says", "told", "but", "while", "when", "and", "who", "which",
+            ],
+        )
+    {
+        let mut ws = words(bw).rev();
+        let mut w = ws.next();
+        if w.is_some_and(|w| is(w, &["the"])) {
+            w = ws.next();
+        }
+        let topic = words(bw).any(|w| is(w, &["on", "of", "in"]));
+        if w.is_some_and(|w| is(w, &["at"])) && topic {
+            if let Some(t) = find_title(bw) {
                 let kind = title_relation(t, out.entity(b.ent));
                 out.add(kind, a.ent, b.ent, ev);
                 return;
@@ -1215,15 +2022,39 @@ fn pair(
         && !is_country(out.entity(a.ent))
     {
         let ws = words(bw);
-        let last = ws.clone().next_back();
-        let last = if last.is_some_and(|w| is(w, &["the"])) {
-            ws.clone().nth_back(1)
-        } else {
-            last
-        };
+        // "a city in (the) (eastern) Z".
+        let last = ws
+            .clone()
+            .rev()
+            .find(|w| !is(w, &["the"]) && !is(w, DIRECTIONS));
+        // ", which is based in Z": a relative clause of place.
+        let based_clause = comma_first
+            && n <= 6
+            && !bw.contains(['"', '\u{201c}', '\u{201d}', ';', '(', ')'])
+            && words(bw).all(|w| {
+                is(
+                    w,
+                    &[
+                        "which",
+                        "that",
+                        "is",
+                        "are",
+                        "was",
+                        "has",
+                        "been",
+                        "based",
+                        "headquartered",
+                        "in",
+                        "the",
+                    ],
+                ) || is(w, DIRECTIONS)
+            })
+            && has(bw, &["based", "headquartered"]);
         let located = !b_modifier
             && last.is_some_and(|w| is(w, &["in"]))
-            && if comma_first {
+            && if based_clause {
+                true
+            } else if comma_first {
                 n <= 5 && !breaks
             } else {
                 n <= 3
@@ -1231,7 +2062,7 @@ fn pair(
                         is(
                             w,
                             &["in", "the", "based", "headquartered", "s", "headquarters"],
-                        )
+                        ) || (a.ty == EntityType::Org && is(w, ORG_KIND_NOUNS))
                     })
                     || (n <= 4
                         && !has(bw, BREAKS)
@@ -1272,7 +2103,13 @@ fn pair(
         let state_body = out
             .entity(b.ent)
             .is_some_and(|e| words(&e.name).any(|w| is(w, STATE_BODIES)));
-        if poss && !is_country(out.entity(b.ent)) && !state_body {
+        // "Yemen's Houthis": a people-like movement (one plural word) is no body of the state.
+        let people = !is_place(b.ty)
+            && out.entity(b.ent).is_some_and(|e| {
+                let mut ws = words(&e.name);
+                ws.next().is_some_and(|w| w.len() > 3 && w.ends_with('s')) && ws.next().is_none()
+            });
+        if poss && !is_country(out.entity(b.ent)) && !state_body && !people {
             let kind = if is_place(b.ty) {
                 RelationType::LocatedIn
             } else {
@@ -1356,6 +2193,31 @@ fn pair(
             return;
         }
     }
+    // "A is controlled by B", "A, a firm owned by X": an owning body is an affiliation, an
+    // owning person leads.
+    if !a_person && gap == 0 && n <= 6 && !bw.contains(['"', '\u{201c}', '\u{201d}', ';', ',']) {
+        let mut ws = words(bw).skip_while(|w| !is(w, &["controlled", "owned", "run"]));
+        let cue = ws.next().is_some() && ws.next().is_some_and(|w| is(w, &["by"]));
+        if cue
+            && (b_person || a.ty == EntityType::Org)
+            && ws.all(|w| !is(w, FUNCTION_WORDS) || is(w, &["the", "a", "an"]))
+        {
+            if b_person {
+                out.add(RelationType::Leads, b.ent, a.ent, ev);
+            } else if a.ty == EntityType::Org && b.ty == EntityType::Org {
+                out.add(RelationType::AffiliatedWith, a.ent, b.ent, ev);
+            }
+            return;
+        }
+    }
+    if !a_person && b_person && a.kind == MentionKind::Nominal && n == 0 && bw.trim() == "," {
+        let own = a.span.get(text).unwrap_or("");
+        let mut ws = words(own).skip_while(|w| !is(w, &["controlled", "owned", "run"]));
+        if ws.next().is_some() && ws.next().is_some_and(|w| is(w, &["by"])) {
+            out.add(RelationType::Leads, b.ent, a.ent, ev);
+            return;
+        }
+    }
     // "X, whose Y party".
     if a_person && is_body(b.ty) && n == 1 && comma_first && has(bw, &["whose"]) {
         let kind = if words(tail_b).next().is_some_and(|w| is(w, &["party"])) {
@@ -1390,6 +2252,7 @@ fn pair(
     if !a_person
         && a.kind != MentionKind::Pronoun
         && gap == 0
+        && !bw.starts_with(['-', '\u{2010}', '\u{2011}'])
         && !has(bw, &["said", "says", "told", "but", "while", "than"])
     {
         let mut ws = words(bw).skip_while(|w| !is(w, &["members", "member"]));
@@ -1405,6 +2268,9 @@ fn pair(
     // "Iran-backed militias": the name, a hyphen compound, then the backed party.
     if bw.starts_with(['-', '\u{2010}', '\u{2011}']) && n <= 1 && !b_person {
         if let Some(kind) = compound_kind(bw) {
+            if kind == RelationType::Leads && is_city(out.entity(a.ent)) {
+                return;
+            }
             if kind != RelationType::LocatedIn {
                 out.add(kind, a.ent, b.ent, ev);
                 return;
@@ -1484,7 +2350,8 @@ fn pair(
         if w.is_some_and(|w| is(w, &["the"])) {
             w = ws.next();
         }
-        if w.is_some_and(|w| is(w, &["on"])) {
+        // "an expert on Y": a topic, not a seat.
+        if w.is_some_and(|w| is(w, &["on"])) && find_title(bw) != Some(Title::Affil) {
             out.add(RelationType::MemberOf, a.ent, b.ent, ev);
             return;
         }
@@ -1507,12 +2374,33 @@ fn pair(
                         "support",
                         "back",
                         "fully",
+                        "the",
                     ],
                 )
             })
             && n >= 3
         {
             out.add(RelationType::Supports, a.ent, b.ent, ev);
+            return;
+        }
+    }
+    // "A and its [powerful] ally B": the ally of the first.
+    if !a_person && !b_person && n <= 6 {
+        let mut ws = words(bw);
+        let lead = ws.next().is_some_and(|w| is(w, &["and"]))
+            && ws.next().is_some_and(|w| is(w, &["its", "their"]));
+        let mut rest: Vec<&str> = ws.collect();
+        if rest.last().is_some_and(|w| is(w, &["the"])) {
+            rest.pop();
+        }
+        if lead
+            && rest
+                .last()
+                .is_some_and(|w| is(w, &["ally", "allies", "partner"]))
+            && !bw.contains([',', ';'])
+            && rest.iter().all(|w| !is(w, FUNCTION_WORDS))
+        {
+            out.add(RelationType::AllyOf, a.ent, b.ent, ev);
             return;
         }
     }
@@ -1586,12 +2474,30 @@ fn pair(
         if ws.next().is_some_and(|w| is(w, &["are", "were", "remain"]))
             && ws.any(|w| is(w, &["allies", "allied"]))
         {
+            // "A and B are close allies of C": both stand with C, not with each other.
+            if ws.next().is_some_and(|w| is(w, &["of", "with"])) {
+                let c = ms.get(j + 1..).and_then(|r| r.iter().find(|m| !m.inner));
+                if let Some(c) = c.filter(|c| c.ty != EntityType::Person) {
+                    out.add(RelationType::AllyOf, a.ent, c.ent, a.span.cover(c.span));
+                }
+                return;
+            }
             out.add(RelationType::AllyOf, a.ent, b.ent, ev);
             return;
         }
     }
+    // "X – an alliance built by A to oppose B": the clause tells of X, not of its builder A.
+    // The party the clause tells of, with the evidence from it to the other side.
+    let fixed = || match passive_agent_head(text, sent, ms, i) {
+        Some(Some((head, span))) => Some((head, span.cover(ev))),
+        Some(None) => None,
+        None => Some((a.ent, ev)),
+    };
     // 6. Support.
-    let passive = words(bw).next_back().is_some_and(|w| is(w, &["by"]));
+    let passive = words(bw)
+        .rev()
+        .find(|w| !is(w, &["the", "a", "an"]))
+        .is_some_and(|w| is(w, &["by"]));
     if has(
         bw,
         &[
@@ -1622,7 +2528,9 @@ fn pair(
         if passive {
             out.add(RelationType::Supports, b.ent, a.ent, ev);
         } else {
-            list(text, ms, j, RelationType::Supports, a.ent, true, ev, out);
+            if let Some((fixed, ev)) = fixed() {
+                list(text, ms, j, RelationType::Supports, fixed, true, ev, out);
+            }
         }
         return;
     }
@@ -1651,17 +2559,43 @@ fn pair(
         ],
     ) && !has(bw, &["and", "or"])
     {
-        list(text, ms, j, RelationType::Opposes, a.ent, true, ev, out);
+        let Some((fixed, ev)) = fixed() else { return };
+        list(text, ms, j, RelationType::Opposes, fixed, true, ev, out);
+        // "X of the Y party, a longtime critic of Z": the critic is X as much as Y.
+        if comma_first && a.ty == EntityType::Org {
+            if let Some(p) = person_of(text, ms, i) {
+                list(text, ms, j, RelationType::Opposes, p, true, ev, out);
+            }
+        }
         return;
     }
     // 8. Membership.
-    if has(bw, &["members", "member"]) && has(bw, &["include", "includes", "including", "are"]) {
+    let modifier = bw.starts_with(['-', '\u{2010}', '\u{2011}']);
+    if gap == 0
+        && !modifier
+        && has(bw, &["members", "member"])
+        && has(bw, &["include", "includes", "including", "are"])
+    {
         list(text, ms, j, RelationType::MemberOf, a.ent, false, ev, out);
         return;
     }
-    if (has(bw, &["member", "members", "joined", "join", "belongs"]) && !has(bw, &["and", "or"]))
-        && is_body(b.ty)
-    {
+    // "A, a member of B", "A joined the B", "A belongs to B": only function words between
+    // the cue and the body ("to join the battle against B" is no membership).
+    let member_cue = || {
+        let mut ws = words(bw).skip_while(|w| {
+            !is(
+                w,
+                &[
+                    "member", "members", "joined", "join", "joins", "belongs", "belong",
+                ],
+            )
+        });
+        ws.next().is_some()
+            && ws.all(|w| {
+                is(w, &["of", "to", "the", "a", "an"]) || w.chars().all(|c| c.is_uppercase())
+            })
+    };
+    if is_body(b.ty) && !has(bw, &["and", "or"]) && member_cue() {
         out.add(RelationType::MemberOf, a.ent, b.ent, ev);
         return;
     }
@@ -1677,6 +2611,62 @@ fn pair(
             out.add(kind, a.ent, b.ent, ev);
         }
     }
+}
+
+/// When the mention at `i` is the agent of a participle ("built by A", "set up by A"):
+/// `Some(head)` with the mention the participle describes, in apposition before it ("X – a
+/// military alliance built by A"), or `Some(None)` when there is none; `None` otherwise.
+fn passive_agent_head(
+    text: &str,
+    sent: ByteSpan,
+    ms: &[M],
+    i: usize,
+) -> Option<Option<(EntityId, ByteSpan)>> {
+    let a = ms.get(i)?;
+    let pre = before(text, a.span.start(), sent);
+    let mut ws = words(pre).rev();
+    if !ws.next().is_some_and(|w| is(w, &["by"])) {
+        return None;
+    }
+    let participle = ws.next().is_some_and(|w| {
+        w.chars().all(char::is_lowercase)
+            && (w.ends_with("ed")
+                || is(
+                    w,
+                    &[
+                        "built", "set", "up", "made", "run", "led", "formed", "founded",
+                    ],
+                ))
+    });
+    if !participle {
+        return None;
+    }
+    let head = ms.get(..i)?.iter().rev().find(|h| {
+        if h.inner || h.kind == MentionKind::Pronoun || h.ty == EntityType::Person {
+            return false;
+        }
+        let g = between(text, h.span.end(), a.span.start());
+        g.trim_start().starts_with([',', '\u{2013}', '\u{2014}'])
+            && words(g).count() <= 8
+            && !has(g, &["said", "says", "told", "but", "while"])
+    });
+    Some(head.map(|h| (h.ent, h.span)))
+}
+
+/// The person right before the body at `i` in "X of the [opposition] Y".
+fn person_of(text: &str, ms: &[M], i: usize) -> Option<EntityId> {
+    let a = ms.get(i)?;
+    let p = ms.get(..i)?.iter().rev().find(|m| !m.inner)?;
+    if p.ty != EntityType::Person || p.kind != MentionKind::Name {
+        return None;
+    }
+    let g = between(text, p.span.end(), a.span.start());
+    let mut ws = words(g);
+    let of = ws.next().is_some_and(|w| is(w, &["of"]));
+    (of && !g.contains([',', ';', '"', '(', ')'])
+        && words(g).count() <= 4
+        && ws.all(|w| w.chars().all(char::is_lowercase)))
+    .then_some(p.ent)
 }
 
 /// Adds `kind` between `fixed` and the mention at `j` and every mention listed after it
