@@ -2,9 +2,14 @@
 
 mod bench;
 mod eval_cmd;
+mod export;
 mod extract;
+mod ingest;
+mod ingest_bench;
 mod memory;
 mod output;
+mod query;
+mod tabular;
 
 use std::process::ExitCode;
 
@@ -26,6 +31,14 @@ enum Command {
     Eval(eval_cmd::EvalArgs),
     /// Measure words per second and peak memory of the pipeline, whole and per stage.
     Bench(bench::BenchArgs),
+    /// Extract articles and store them in the corpus database (SQLite, or PostgreSQL).
+    Ingest(ingest::IngestArgs),
+    /// Ask the corpus database: an entity's profile, events, quotes, relations.
+    Query(query::QueryArgs),
+    /// Export every event (CSV) or the actor network (GraphML, JSON).
+    Export(export::ExportArgs),
+    /// Ingest a generated corpus and time it, with the database size and query latencies.
+    IngestBench(ingest_bench::IngestBenchArgs),
     /// Internal: one measured run of `bench`, in its own process.
     #[command(hide = true)]
     BenchWorker(bench::WorkerArgs),
@@ -52,6 +65,10 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval_cmd::run(args),
         Command::Bench(args) => bench::run(args),
         Command::BenchWorker(args) => bench::worker(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Export(args) => export::run(args),
+        Command::IngestBench(args) => ingest_bench::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
