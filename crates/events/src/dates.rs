@@ -1,5 +1,9 @@
 //! Date expressions normalised against the publication date.
 
+use newsgraph_doc::{ByteSpan, TokenKind};
+
+use crate::{word, Word};
+
 /// A calendar day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Day {
@@ -148,6 +152,163 @@ pub(crate) fn weekday_before(wd: u32, pub_day: Option<Day>) -> Option<String> {
     Some(p.plus(-back).iso())
 }
 
+/// True when an ISO date ("2006", "2023-10", "2023-10-07") ends more than a year before
+/// publication: background, not news.
+pub(crate) fn long_before(iso: &str, pub_day: Day) -> bool {
+    let y: Option<i64> = iso.get(0..4).and_then(|x| x.parse().ok());
+    let m: u32 = iso.get(5..7).and_then(|x| x.parse().ok()).unwrap_or(12);
+    let Some(y) = y else { return false };
+    let last = month_len(y, m);
+    let d: u32 = iso.get(8..10).and_then(|x| x.parse().ok()).unwrap_or(last);
+    Day::new(y, m, d).is_some_and(|day| pub_day.ordinal() - day.ordinal() > 365)
+}
+
+/// The weekday `wd` after publication, within the next week: "will march on Friday".
+pub(crate) fn weekday_after(wd: u32, pub_day: Option<Day>) -> Option<String> {
+    let p = pub_day?;
+    let ahead = (i64::from(wd) - i64::from(p.weekday())).rem_euclid(7);
+    let ahead = if ahead == 0 { 7 } else { ahead };
+    Some(p.plus(ahead).iso())
+}
+
+/// Every date expression of a sentence, normalised, with its span.
+pub(crate) fn find_dates(words: &[Word], pub_day: Option<Day>) -> Vec<(String, ByteSpan)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((d, next)) = date_at(words, i, pub_day) {
+            out.extend(d);
+            i = next.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A date expression starting at word `i`: its value (None when it cannot be resolved) and
+/// the index after it.
+pub(crate) type DateHit = (Option<(String, ByteSpan)>, usize);
+
+pub(crate) fn date_at(words: &[Word], i: usize, pub_day: Option<Day>) -> Option<DateHit> {
+    let w = words.get(i)?;
+    {
+        let l = w.low.as_str();
+        let next = word(words, i + 1);
+        let prev = if i > 0 { word(words, i - 1) } else { "" };
+        let span_to = |j: usize| -> ByteSpan {
+            let end = words.get(j).map(|x| x.span).unwrap_or(w.span);
+            w.span.cover(end)
+        };
+        if let Some(m) = month_of(l) {
+            // "May" is also a verb; demand a capital for it.
+            if l == "may" && !w.raw.starts_with('M') {
+                return None;
+            }
+            if l == "march" && !w.raw.starts_with('M') {
+                return None;
+            }
+            let mut j = i + 1;
+            if next == "." {
+                j += 1;
+            }
+            let nx = word(words, j);
+            if let Some(d) = nx.parse::<u32>().ok().filter(|d| (1..=31).contains(d)) {
+                // "Nov. 21, 2023"
+                let y = (word(words, j + 1) == ",")
+                    .then(|| word(words, j + 2).parse::<i64>().ok())
+                    .flatten()
+                    .filter(|y| (1900..=2100).contains(y));
+                let iso = match y {
+                    Some(y) => Day::new(y, m, d).map(|x| x.iso()),
+                    None => month_day(m, d, pub_day),
+                };
+                let end = if y.is_some() { j + 2 } else { j };
+                return Some((iso.map(|s| (s, span_to(end))), end + 1));
+            }
+            if let Ok(y) = nx.parse::<i64>() {
+                if (1900..=2100).contains(&y) {
+                    return Some((Some((format!("{y:04}-{m:02}"), span_to(j))), j + 1));
+                }
+            }
+            if matches!(
+                prev,
+                "in" | "early" | "late" | "mid" | "since" | "last" | "this"
+            ) || prev.starts_with("mid")
+            {
+                let start = if i > 0 { i - 1 } else { i };
+                let sp = words
+                    .get(start)
+                    .map(|x| x.span.cover(w.span))
+                    .unwrap_or(w.span);
+                return Some((month_only(m, pub_day).map(|s| (s, sp)), i + 1));
+            }
+            return None;
+        }
+        if let Some(wd) = weekday_of(l) {
+            return Some((weekday_before(wd, pub_day).map(|s| (s, w.span)), i + 1));
+        }
+        match l {
+            "today" => return Some((pub_day.map(|p| (p.iso(), w.span)), i + 1)),
+            "yesterday" => return Some((pub_day.map(|p| (p.plus(-1).iso(), w.span)), i + 1)),
+            "week" if matches!(prev, "last" | "this") => {
+                // A week is told to the month: the month of the day a week before (or of)
+                // publication.
+                let p = pub_day?;
+                let d = if prev == "last" { p.plus(-7) } else { p };
+                let sp = words
+                    .get(i - 1)
+                    .map(|x| x.span.cover(w.span))
+                    .unwrap_or(w.span);
+                return Some((Some((format!("{:04}-{:02}", d.y, d.m), sp)), i + 1));
+            }
+            "month" | "year" if prev == "this" => {
+                let p = pub_day?;
+                let sp = words
+                    .get(i - 1)
+                    .map(|x| x.span.cover(w.span))
+                    .unwrap_or(w.span);
+                let s = if l == "month" {
+                    format!("{:04}-{:02}", p.y, p.m)
+                } else {
+                    format!("{:04}", p.y)
+                };
+                return Some((Some((s, sp)), i + 1));
+            }
+            "month" | "year" if prev == "last" => {
+                let p = pub_day?;
+                let sp = words
+                    .get(i - 1)
+                    .map(|x| x.span.cover(w.span))
+                    .unwrap_or(w.span);
+                let s = if l == "month" {
+                    let (y, m) = if p.m == 1 {
+                        (p.y - 1, 12)
+                    } else {
+                        (p.y, p.m - 1)
+                    };
+                    format!("{y:04}-{m:02}")
+                } else {
+                    format!("{:04}", p.y - 1)
+                };
+                return Some((Some((s, sp)), i + 1));
+            }
+            _ => {}
+        }
+        if matches!(prev, "in" | "its" | "the" | "their" | "since" | "a")
+            && l.len() == 4
+            && w.kind == TokenKind::Number
+        {
+            if let Ok(y) = l.parse::<i64>() {
+                if (1900..=2100).contains(&y) {
+                    return Some((Some((l.to_string(), w.span)), i + 1));
+                }
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +321,12 @@ mod tests {
         assert_eq!(d.plus(-365).iso(), "2022-11-21");
         assert_eq!(weekday_before(6, Some(d)).unwrap(), "2023-11-19");
         assert_eq!(weekday_before(1, Some(d)).unwrap(), "2023-11-21");
+        assert_eq!(weekday_after(4, Some(d)).unwrap(), "2023-11-24");
+        assert_eq!(weekday_after(1, Some(d)).unwrap(), "2023-11-28");
+        assert!(long_before("2006", d));
+        assert!(long_before("2022-10", d));
+        assert!(!long_before("2023-10-07", d));
+        assert!(!long_before("2023", d));
     }
 
     #[test]

@@ -21,13 +21,13 @@ pub(crate) struct Sense {
 const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("attack", Assault, None),
     ("strike", Assault, None),
-    ("shell", Assault, Some("artillery")),
-    ("bomb", Assault, Some("aerial weapons")),
+    ("shell", Assault, Some("heavy-weapons")),
+    ("bomb", Assault, Some("aerial")),
     ("kill", Assault, None),
     ("clash", Assault, None),
     ("ambush", Assault, None),
     ("assault", Assault, None),
-    ("assassinate", Assault, None),
+    ("assassinate", Assault, Some("targeted")),
     ("massacre", Assault, None),
     ("shoot", Assault, Some("firearms")),
     ("gun", Assault, Some("firearms")),
@@ -36,10 +36,10 @@ const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("storm", Assault, None),
     ("besiege", Assault, None),
     ("meet", Consult, None),
-    ("visit", Consult, None),
+    ("visit", Consult, Some("visit")),
     ("host", Consult, None),
     ("negotiate", Consult, None),
-    ("mediate", Consult, None),
+    ("mediate", Consult, Some("third-party")),
     ("sign", Agree, None),
     ("agree", Agree, None),
     ("accuse", Accuse, None),
@@ -50,9 +50,9 @@ const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("criticize", Accuse, None),
     ("threaten", Threaten, None),
     ("vow", Threaten, None),
-    ("protest", Protest, Some("demonstrate")),
-    ("rally", Protest, Some("demonstrate")),
-    ("march", Protest, Some("demonstrate")),
+    ("protest", Protest, Some("demo")),
+    ("rally", Protest, Some("demo")),
+    ("march", Protest, Some("demo")),
     ("riot", Protest, Some("riot")),
     ("strike", Assault, None),
     ("sanction", Sanction, None),
@@ -80,14 +80,14 @@ const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("warn", Threaten, None),
     ("pledge", Agree, None),
     ("promise", Agree, None),
-    ("resign", Retreat, None),
+    ("resign", Retreat, Some("resign")),
     ("charge", Accuse, None),
     ("object", Accuse, None),
     ("fine", Sanction, None),
     ("freeze", Sanction, None),
     ("apologise", Concede, None),
     ("apologize", Concede, None),
-    ("probe", Accuse, None),
+    ("probe", Accuse, Some("investigate")),
     ("raid", Coerce, None),
     ("intercept", Coerce, Some("seize")),
     ("confiscate", Coerce, Some("seize")),
@@ -107,7 +107,7 @@ const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("refuse", Reject, None),
     ("deny", Reject, None),
     ("veto", Reject, None),
-    ("withdraw", Retreat, None),
+    ("withdraw", Retreat, Some("withdraw")),
     ("retreat", Retreat, None),
     ("surrender", Retreat, None),
     ("free", Retreat, None),
@@ -115,6 +115,78 @@ const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("ease", Concede, None),
     ("lift", Concede, None),
     ("cooperate", Cooperate, None),
+    ("offer", Agree, None),
+    ("loan", Aid, None),
+    ("contribute", Aid, None),
+    ("airlift", Aid, None),
+    ("criticise", Accuse, None),
+    ("allege", Accuse, Some("allege")),
+    ("sue", Accuse, None),
+    ("indict", Accuse, None),
+    ("prosecute", Accuse, None),
+    ("investigate", Accuse, Some("investigate")),
+    ("censure", Accuse, None),
+    ("rebuke", Accuse, None),
+    ("pressure", Request, None),
+    ("petition", Request, None),
+    ("implore", Request, None),
+    ("consult", Consult, None),
+    ("endorse", Support, None),
+    ("commend", Support, None),
+    ("applaud", Support, None),
+    ("congratulate", Support, None),
+    ("collaborate", Cooperate, None),
+    ("reopen", Retreat, None),
+    ("unfreeze", Concede, None),
+    ("pardon", Concede, None),
+    ("scrap", Concede, None),
+    ("demobilise", Retreat, None),
+    ("demobilize", Retreat, None),
+    ("disarm", Retreat, Some("disarm")),
+    ("evict", Coerce, None),
+    ("imprison", Coerce, Some("arrest")),
+    ("jail", Coerce, Some("arrest")),
+    ("censor", Coerce, Some("censor")),
+    ("torture", Assault, Some("torture")),
+    ("execute", Assault, None),
+    ("behead", Assault, Some("primitive")),
+    ("stab", Assault, Some("primitive")),
+    ("torch", Assault, Some("primitive")),
+    ("loot", Assault, None),
+    ("rocket", Assault, Some("heavy-weapons")),
+    ("picket", Protest, Some("demo")),
+    ("boycott", Sanction, None),
+    ("embargo", Sanction, None),
+    ("blacklist", Sanction, None),
+    ("sever", Sanction, None),
+    ("bombard", Assault, Some("heavy-weapons")),
+    ("murder", Assault, None),
+    ("slaughter", Assault, None),
+    ("detonate", Assault, Some("explosives")),
+    ("extradite", Coerce, None),
+    ("outlaw", Coerce, None),
+    ("reinforce", Mobilize, None),
+    ("request", Request, None),
+    ("plead", Request, None),
+    ("deplore", Accuse, None),
+    ("decry", Accuse, None),
+    ("slam", Accuse, None),
+    ("lambast", Accuse, None),
+    ("castigate", Accuse, None),
+    ("complain", Accuse, None),
+    ("rebuff", Reject, None),
+    ("spurn", Reject, None),
+    ("snub", Reject, None),
+    ("repudiate", Reject, None),
+    ("accept", Agree, None),
+    ("ratify", Agree, None),
+    ("hail", Support, None),
+    ("laud", Support, None),
+    ("discuss", Consult, None),
+    ("confer", Consult, None),
+    ("coordinate", Cooperate, None),
+    ("concede", Concede, None),
+    ("relent", Concede, None),
 ];
 
 /// Irregular or noun forms, matched exactly.
@@ -122,50 +194,180 @@ const WORDS: &[(&str, EventType, Option<&str>)] = &[
     ("struck", Assault, None),
     ("shot", Assault, Some("firearms")),
     ("fought", Assault, None),
-    ("airstrike", Assault, Some("aerial weapons")),
-    ("airstrikes", Assault, Some("aerial weapons")),
-    ("air strike", Assault, Some("aerial weapons")),
+    ("airstrike", Assault, Some("aerial")),
+    ("airstrikes", Assault, Some("aerial")),
+    ("air strike", Assault, Some("aerial")),
     ("bombing", Assault, Some("explosives")),
-    ("bombardment", Assault, Some("artillery")),
-    ("shelling", Assault, Some("artillery")),
+    ("bombardment", Assault, Some("heavy-weapons")),
+    ("shelling", Assault, Some("heavy-weapons")),
     ("offensive", Assault, None),
     ("incursion", Assault, None),
     ("invasion", Assault, None),
     ("fighting", Assault, None),
     ("met", Consult, None),
     ("talks", Consult, None),
-    ("summit", Consult, None),
+    ("summit", Consult, Some("multilateral")),
     ("signed", Agree, None),
     ("accord", Agree, None),
     ("ceasefire", Agree, None),
     ("truce", Agree, None),
     ("accusation", Accuse, None),
     ("accusations", Accuse, None),
-    ("protesters", Protest, Some("demonstrate")),
-    ("demonstration", Protest, Some("demonstrate")),
-    ("demonstrations", Protest, Some("demonstrate")),
+    ("protesters", Protest, Some("demo")),
+    ("demonstration", Protest, Some("demo")),
+    ("demonstrations", Protest, Some("demo")),
     ("sanctions", Sanction, None),
     ("tariffs", Sanction, None),
     ("embargo", Sanction, None),
     ("seizure", Coerce, Some("seize")),
     ("arrests", Coerce, Some("arrest")),
-    ("withdrew", Retreat, None),
-    ("withdrawn", Retreat, None),
-    ("withdrawal", Retreat, None),
+    ("withdrew", Retreat, Some("withdraw")),
+    ("withdrawn", Retreat, Some("withdraw")),
+    ("withdrawal", Retreat, Some("withdraw")),
     ("freed", Retreat, None),
     ("froze", Sanction, None),
     ("frozen", Sanction, None),
     ("pressed", Request, None),
     ("condemnation", Accuse, None),
-    ("investigation", Accuse, None),
+    ("investigation", Accuse, Some("investigate")),
     ("drills", Mobilize, None),
     ("donated", Aid, None),
+    ("cyberattack", Coerce, Some("cyber")),
+    ("cyberattacks", Coerce, Some("cyber")),
+    ("hacked", Coerce, Some("cyber")),
+    ("clashes", Assault, None),
+    ("crackdown", Coerce, None),
+    ("curfew", Coerce, Some("curfew")),
+    ("ultimatum", Threaten, None),
+    ("threat", Threaten, None),
+    ("threats", Threaten, None),
+    ("walkout", Protest, Some("demo")),
+    ("sit-in", Protest, Some("demo")),
+    ("stayaway", Protest, Some("strike")),
+    ("condolences", Support, None),
+    ("loan", Aid, None),
+    ("loans", Aid, None),
+    ("pledges", Agree, None),
+    ("agreement", Agree, None),
+    ("deal", Agree, None),
+    ("pact", Agree, None),
+    ("visit", Consult, Some("visit")),
+    ("negotiations", Consult, None),
+    ("meeting", Consult, None),
+    ("appeal", Request, None),
+    ("demands", Request, None),
+    ("protest", Protest, Some("demo")),
+    ("protests", Protest, Some("demo")),
+    ("rallies", Protest, Some("demo")),
+    ("deployment", Mobilize, None),
+    ("dismissed", Reject, None),
 ];
+
+/// Words that make a characterisation a condemnation ("called the vote “a coup”").
+pub(crate) fn is_condemning(w: &str) -> bool {
+    matches!(
+        w,
+        "treason"
+            | "coup"
+            | "assault"
+            | "attack"
+            | "lie"
+            | "lies"
+            | "propaganda"
+            | "illegal"
+            | "unlawful"
+            | "unacceptable"
+            | "terrorism"
+            | "terror"
+            | "crime"
+            | "crimes"
+            | "criminal"
+            | "shameful"
+            | "disgraceful"
+            | "disgrace"
+            | "absurd"
+            | "fabrication"
+            | "fabrications"
+            | "violation"
+            | "aggression"
+            | "provocation"
+            | "provocative"
+            | "betrayal"
+            | "farce"
+            | "sham"
+            | "outrage"
+            | "outrageous"
+            | "irresponsible"
+            | "reckless"
+            | "hostile"
+            | "one-sided"
+            | "biased"
+            | "blackmail"
+            | "interference"
+            | "hypocrisy"
+            | "hypocritical"
+            | "scandal"
+            | "scandalous"
+            | "witch-hunt"
+            | "persecution"
+            | "abduction"
+            | "massacre"
+            | "genocide"
+            | "barbaric"
+            | "cowardly"
+            | "insult"
+            | "failure"
+            | "mistake"
+    )
+}
+
+/// Words that make a characterisation praise ("called the deal “a historic step”").
+pub(crate) fn is_praising(w: &str) -> bool {
+    matches!(
+        w,
+        "historic"
+            | "important"
+            | "welcome"
+            | "positive"
+            | "success"
+            | "successful"
+            | "breakthrough"
+            | "milestone"
+            | "victory"
+            | "great"
+            | "excellent"
+            | "constructive"
+            | "landmark"
+            | "courageous"
+            | "brave"
+    )
+}
 
 /// The lexicon: lower-case word form → sense.
 pub(crate) struct Lexicon {
     words: HashMap<String, Sense>,
+    nouns: std::collections::HashSet<&'static str>,
 }
+
+/// Verb forms among the exact-match words.
+const IRREGULAR: &[&str] = &[
+    "struck",
+    "shot",
+    "fought",
+    "met",
+    "signed",
+    "withdrew",
+    "withdrawn",
+    "freed",
+    "froze",
+    "frozen",
+    "pressed",
+    "donated",
+    "hacked",
+    "dismissed",
+    "overran",
+    "lent",
+];
 
 fn inflections(base: &str) -> Vec<String> {
     let mut v = vec![base.to_string(), format!("{base}s"), format!("{base}es")];
@@ -197,14 +399,23 @@ impl Lexicon {
                 words.entry(f).or_insert(Sense { kind, mode });
             }
         }
+        let mut nouns = std::collections::HashSet::new();
         for &(w, kind, mode) in WORDS {
             words.insert(w.to_string(), Sense { kind, mode });
+            if !IRREGULAR.contains(&w) {
+                nouns.insert(w);
+            }
         }
         // Words that inflection over-generates into common non-event words.
         for w in ["backs", "targets", "hosts", "lifting", "backing"] {
             words.remove(w);
         }
-        Self { words }
+        Self { words, nouns }
+    }
+
+    /// True when the word is listed as an event noun ("talks", "airstrikes", "sanctions").
+    pub(crate) fn is_noun(&self, word: &str) -> bool {
+        self.nouns.contains(word)
     }
 
     /// The sense of a lower-case word, if it is a trigger.

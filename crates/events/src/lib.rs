@@ -4,22 +4,35 @@
 //! quotes and fills `doc.events` with one [`Event`] per happening, typed by the 16 PLOVER
 //! types:
 //!
-//! - **triggers** come from a hand-written lexicon of common news verbs and nouns (attack,
-//!   airstrike, met, talks, accused, sanctions, arrested, deployed, …), each inflected form
-//!   looked up once in a hash map; reporting verbs are not triggers;
-//! - **actors**: the source is the nearest actor mention (person, organisation, country,
-//!   group, nationality) before the trigger in its sentence, with actors joined by "and";
-//!   the target the first actor after it; a passive with "by" swaps them ("X was attacked by
-//!   Y"); places after "in", "near", "at" or "from" are the event's location, not actors;
+//! - **triggers** (`triggers.rs`, `lexicon.rs`) come from a hand-written lexicon of general
+//!   news verbs and nouns (attack, airstrike, met, talks, accused, sanctions, arrested,
+//!   deployed, …) and multiword patterns ("opened fire", "called on", "walked out", "turned
+//!   down", "on high alert", "called the vote “a coup”"), each inflected form looked up once
+//!   in a hash map; reporting verbs are not triggers; modes use PLOVER's mode names;
+//! - **actors** (`chunk.rs`, `roles.rs`, `actors.rs`): a light noun-phrase chunker finds the
+//!   subject before the verb group (over auxiliaries, adverbs, time adjuncts, appositions,
+//!   relative pronouns) and the object after the verb; a phrase resolves to the entity whose
+//!   mention covers its head (with compounds joined by "and"), to the country inside an
+//!   organ ("Norland's foreign ministry"), to an organisation a definite description refers
+//!   back to ("the union"), or else to a descriptor **phrase** actor ("38 wounded people",
+//!   "the captain"); passives swap the roles ("X was attacked by Y"); a noun trigger takes
+//!   its agent from a possessive, a modifier, "by", or a light verb ("launched an attack");
+//!   a speech act whose cue the attribution layer read ("X accused Y") takes the quote's
+//!   speaker, and a pronoun inside reported speech the speaker;
+//! - **intent**: a promise of help is AGREE ("would send 40 doctors"), of harm THREATEN
+//!   ("could suspend"); a refusal is REJECT ("will not attend"); a condition ("unless …"),
+//!   a negated happening and an infinitive under an intent verb are no events of their own;
 //! - **dates** are normalised against `meta.published` ("Oct. 7" → the last Oct. 7 on or before
-//!   publication, "on Tuesday" → the last Tuesday on or before publication, "last month", "early
-//!   November" → `YYYY-MM`, "in 2006" → `2006`); without a publication date, or for a day that
-//!   cannot exist, the date stays `None`;
+//!   publication, "on Tuesday" → the last Tuesday, or the next one for a planned event, "last
+//!   week" → its month, "early November" → `YYYY-MM`, "in 2006" → `2006`); a threat is dated
+//!   by its utterance; without a publication date, or for a day that cannot exist, the date
+//!   stays `None`;
 //! - **fatalities** and **injured** ("killed at least 64", "12 people were wounded"),
-//!   **negation** ("did not attack"), **modality** (future, hypothetical, reported inside a
-//!   quote's content, with `attributed_to` that quote);
-//! - repeated mentions of one happening (same type, a shared actor) are merged into one event
-//!   with several evidence spans.
+//!   **modality** (reported inside a quote's content with `attributed_to` that quote, future,
+//!   hypothetical, historical for background more than a year old);
+//! - repeated mentions of one happening (same type, a shared actor; a noun or participle
+//!   naming again what its sentence's verb reported) are merged into one event with several
+//!   evidence spans.
 //!
 //! ```
 //! use newsgraph_doc::{Doc, Meta, Stage};
@@ -35,18 +48,24 @@
 //! ```
 //!
 //! Design costs: there is no parser, so clause boundaries are guessed from punctuation and
-//! conjunctions, and an actor far from its trigger is missed.
+//! conjunctions, and an actor named only in another sentence is missed.
 #![deny(missing_docs)]
 
+mod actors;
+mod chunk;
 mod dates;
 mod lexicon;
+mod roles;
+mod triggers;
 
-use dates::{month_day, month_of, month_only, weekday_before, weekday_of, Day};
+use actors::{dedup, group_back, group_fwd, Roles};
+use dates::{find_dates, weekday_after, weekday_of, Day};
 use lexicon::{Lexicon, Sense};
 use newsgraph_doc::{
     Actor, ByteSpan, Doc, EntityId, EntityType, Event, EventType, Layer, Modality, QuoteId, Stage,
     TokenKind,
 };
+use triggers::{is_nominal, is_theme_verb, trigger_sense};
 
 /// The event stage. Build it once and run it on many documents.
 pub struct EventStage {
@@ -93,7 +112,7 @@ impl Stage for EventStage {
 }
 
 /// One word of a sentence.
-struct Word<'a> {
+pub(crate) struct Word<'a> {
     span: ByteSpan,
     low: String,
     raw: &'a str,
@@ -102,7 +121,7 @@ struct Word<'a> {
 
 /// One mention that can fill an actor or place role.
 #[derive(Clone, Copy)]
-struct Ment {
+pub(crate) struct Ment {
     span: ByteSpan,
     entity: EntityId,
     actor: bool,
@@ -141,7 +160,7 @@ const CLAUSE_BREAK: &[&str] = &[
     ";", ":", "but", "while", "whereas", "after", "before", "that", "when", "because", "as",
 ];
 
-fn number_word(w: &str) -> Option<u32> {
+pub(crate) fn number_word(w: &str) -> Option<u32> {
     let n = match w {
         "one" | "a" | "an" => 1,
         "two" => 2,
@@ -169,6 +188,17 @@ fn number_word(w: &str) -> Option<u32> {
     Some(n)
 }
 
+/// Words on either side of a trigger that its roles are read from.
+const WINDOW: usize = 48;
+
+/// What every trigger of a document may consult.
+struct DocCtx<'a> {
+    /// Every mention, in text order.
+    all: &'a [Ment],
+    /// The entities.
+    ents: &'a [newsgraph_doc::Entity],
+}
+
 /// A candidate event before merging.
 fn extract(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
     let text = doc.text();
@@ -191,7 +221,12 @@ fn extract(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
     add_government_mentions(doc, tokens, &mut ments);
     ments.sort_by_key(|m| (m.span.start(), m.span.end()));
     let quotes = doc.quotes.as_deref().unwrap_or(&[]);
+    let ctx = DocCtx {
+        all: &ments,
+        ents: doc.entities.as_deref().unwrap_or(&[]),
+    };
     let mut out: Vec<Event> = Vec::new();
+    let mut nominal_triggers: std::collections::HashSet<usize> = Default::default();
     for s in doc.sentences.iter().flatten() {
         let lo = tokens.partition_point(|t| t.span.start() < s.span.start());
         let hi = tokens.partition_point(|t| t.span.start() < s.span.end());
@@ -213,6 +248,7 @@ fn extract(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
         let mhi = ments.partition_point(|m| m.span.start() < s.span.end());
         let sments = ments.get(mlo..mhi).unwrap_or(&[]);
         let dates = find_dates(&words, pub_day);
+        let mut skip_until = 0;
         for (i, w) in words.iter().enumerate() {
             if w.kind != TokenKind::Word {
                 continue;
@@ -220,10 +256,210 @@ fn extract(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
             let Some(sense) = trigger_sense(&words, i, lexicon) else {
                 continue;
             };
-            let date = dates
-                .iter()
+            // The nearest date expression (the list is in text order).
+            let at = dates.partition_point(|d| d.1.start() < w.span.start());
+            let date = [at.checked_sub(1), Some(at)]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| dates.get(k))
                 .min_by_key(|d| d.1.start().abs_diff(w.span.start()));
-            if let Some(ev) = build_event(&words, i, sense, sments, quotes, date) {
+            if i < skip_until {
+                continue;
+            }
+            // "targeted sanctions", "armed attack": an adjective before an event noun.
+            if w.low.ends_with("ed")
+                && words.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word)
+                && trigger_sense(&words, i + 1, lexicon).is_some()
+                && !matches!(word(&words, i + 1), "to" | "by")
+            {
+                continue;
+            }
+            // A noun naming again what a verb of its sentence reported ("killed 17 soldiers
+            // in an assault on a base"), or a participle going on with it ("ambushed a
+            // convoy, killing nine"): more evidence of the same happening.
+            let participle = i > 0 && w.low.ends_with("ing") && word(&words, i - 1) == ",";
+            let noun = is_nominal(&words, i, lexicon.is_noun(&w.low));
+            if participle || noun {
+                if let Some(e) = out
+                    .iter_mut()
+                    .rev()
+                    .take_while(|e| s.span.contains(e.trigger))
+                    .take(16)
+                    .find(|e| e.kind == sense.kind)
+                {
+                    e.evidence.push(w.span);
+                    continue;
+                }
+            }
+            let prev = out.last().filter(|e| s.span.contains(e.trigger));
+            let dates_here = &dates;
+            if let Some(mut ev) = build_event(
+                &words,
+                i,
+                sense,
+                sments,
+                quotes,
+                date,
+                &ctx,
+                prev,
+                lexicon.is_noun(&w.low),
+            ) {
+                let speech = matches!(
+                    ev.kind,
+                    EventType::Threaten
+                        | EventType::Reject
+                        | EventType::Agree
+                        | EventType::Request
+                        | EventType::Accuse
+                        | EventType::Support
+                        | EventType::Concede
+                );
+                let planned = matches!(ev.modality, Modality::Future | Modality::Hypothetical);
+                if ev.kind == EventType::Threaten || (speech && planned) {
+                    // A threat is dated by its utterance ("said on Wednesday it would strike
+                    // from Monday").
+                    let before = dates_here.partition_point(|d| d.1.end() <= ev.trigger.start());
+                    if let Some(d) = before.checked_sub(1).and_then(|k| dates_here.get(k)) {
+                        ev.date = Some(d.0.clone());
+                        ev.date_text = Some(d.1);
+                    }
+                } else if planned {
+                    // "will march on Friday": the coming Friday.
+                    let wd = ev
+                        .date_text
+                        .and_then(|t| t.get(text))
+                        .and_then(|t| weekday_of(&t.to_lowercase()));
+                    if let Some(wd) = wd {
+                        ev.date = weekday_after(wd, pub_day);
+                    }
+                }
+                // "The EU pledged 120 million euros": to whom the article's earlier pledges
+                // went.
+                if ev.target.is_empty() && matches!(ev.kind, EventType::Agree | EventType::Aid) {
+                    if let Some(p) = out.iter().rev().take(6).find(|p| {
+                        p.kind == ev.kind
+                            && !p.target.is_empty()
+                            && !p.target.iter().any(|t| ev.source.contains(t))
+                    }) {
+                        ev.target = p.target.clone();
+                    }
+                }
+                // "Norland's attack on Sudria killed 40 people": the verb tells more of the
+                // happening its subject noun named.
+                if !noun {
+                    if let Some(e) = out
+                        .iter_mut()
+                        .rev()
+                        .take_while(|e| s.span.contains(e.trigger))
+                        .take(16)
+                        .find(|e| {
+                            e.kind == ev.kind && nominal_triggers.contains(&e.trigger.start())
+                        })
+                    {
+                        e.evidence.push(ev.trigger);
+                        e.fatalities = e.fatalities.or(ev.fatalities);
+                        e.injured = e.injured.or(ev.injured);
+                        if e.date.is_none() {
+                            e.date = ev.date.clone();
+                            e.date_text = ev.date_text;
+                        }
+                        continue;
+                    }
+                } else {
+                    nominal_triggers.insert(ev.trigger.start());
+                }
+                // "in its 2006 war": background.
+                if let (Some(d), Some(p), Modality::Asserted) = (&ev.date, pub_day, ev.modality) {
+                    if dates::long_before(d, p) {
+                        ev.modality = Modality::Historical;
+                    }
+                }
+                if ev.kind == EventType::Request {
+                    // "urged X to attack": the requested act is not an event of its own.
+                    if let Some(t) = (i + 1..(i + 8).min(words.len()))
+                        .take_while(|&j| words.get(j).is_some_and(|x| x.kind != TokenKind::Punct))
+                        .find(|&j| word(&words, j) == "to")
+                    {
+                        skip_until = t + 5;
+                    }
+                }
+                // "rejected the accusations": the rejection answers the last accuser.
+                if ev.kind == EventType::Reject {
+                    let answers = (i + 1..(i + 4).min(words.len())).any(|j| {
+                        matches!(
+                            word(&words, j),
+                            "accusation"
+                                | "accusations"
+                                | "allegation"
+                                | "allegations"
+                                | "claim"
+                                | "claims"
+                                | "criticism"
+                                | "charge"
+                                | "charges"
+                        )
+                    });
+                    // "rejected that account", "dismissed the figures": the last speaker.
+                    let answers_speaker = (i + 1..(i + 4).min(words.len())).any(|j| {
+                        matches!(
+                            word(&words, j),
+                            "account" | "version" | "assertion" | "statement"
+                        )
+                    });
+                    if answers_speaker {
+                        let speaker = quotes
+                            .iter()
+                            .filter(|q| q.content.end() <= ev.trigger.start())
+                            .filter_map(|q| q.source.party.entity)
+                            .rfind(|e| !ev.source.contains(&Actor::Entity(*e)));
+                        if let Some(e) = speaker {
+                            ev.target = vec![Actor::Entity(e)];
+                        }
+                    }
+                    // "an offer, which the union turned down": who made the offer.
+                    if i >= 3 && (word(&words, i - 2) == "which" || word(&words, i - 3) == "which")
+                    {
+                        if let Some(p) = out
+                            .iter()
+                            .rev()
+                            .take_while(|e| s.span.contains(e.trigger))
+                            .take(16)
+                            .next()
+                        {
+                            if !p.source.iter().any(|x| ev.source.contains(x)) {
+                                ev.target = p.source.clone();
+                            }
+                        }
+                    }
+                    if answers {
+                        ev.target.clear();
+                        // The accusation aimed at the rejecter, else the last one made by
+                        // someone else.
+                        let aimed_at_us = |e: &Event| {
+                            e.target.iter().any(|t| match t {
+                                Actor::Entity(_) => ev.source.contains(t),
+                                Actor::Phrase(sp) => ctx.all.iter().any(|m| {
+                                    sp.contains(m.span)
+                                        && ev.source.contains(&Actor::Entity(m.entity))
+                                }),
+                            })
+                        };
+                        let others = |e: &&Event| {
+                            e.kind == EventType::Accuse
+                                && !e.source.iter().any(|x| ev.source.contains(x))
+                        };
+                        let accuser = out
+                            .iter()
+                            .rev()
+                            .take(64)
+                            .filter(others)
+                            .find(|e| aimed_at_us(e))
+                            .or_else(|| out.iter().rev().take(64).find(others));
+                        if let Some(a) = accuser {
+                            ev.target = a.source.clone();
+                        }
+                    }
+                }
                 // "A and B traded accusations", "… accused each other": one event each way.
                 let prev = if i > 0 { word(&words, i - 1) } else { "" };
                 let reciprocal = matches!(prev, "traded" | "exchanged")
@@ -275,7 +511,21 @@ fn add_government_mentions(doc: &Doc, tokens: &[newsgraph_doc::Token], ments: &m
             l.as_str(),
             "government" | "authorities" | "military" | "army" | "junta" | "regime"
         );
+        let sub_national = matches!(
+            prev[1].to_ascii_lowercase().as_str(),
+            "state"
+                | "federal"
+                | "regional"
+                | "local"
+                | "provincial"
+                | "city"
+                | "municipal"
+                | "opposition"
+                | "county"
+                | "district"
+        );
         if head
+            && !sub_national
             && (prev[1].eq_ignore_ascii_case("the") || prev[0].eq_ignore_ascii_case("the"))
             && !covered.iter().any(|c| c.overlaps(t.span))
         {
@@ -291,104 +541,8 @@ fn add_government_mentions(doc: &Doc, tokens: &[newsgraph_doc::Token], ments: &m
     }
 }
 
-fn word<'a>(words: &'a [Word], i: usize) -> &'a str {
+pub(crate) fn word<'a>(words: &'a [Word], i: usize) -> &'a str {
     words.get(i).map(|w| w.low.as_str()).unwrap_or("")
-}
-
-fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Option<Sense> {
-    let w = word(words, i);
-    let prev = if i > 0 { word(words, i - 1) } else { "" };
-    let next = word(words, i + 1);
-    // Two-word triggers.
-    if w == "fire" && prev.starts_with("open") {
-        return Some(Sense {
-            kind: EventType::Assault,
-            mode: Some("firearms"),
-        });
-    }
-    if w == "call" || w == "called" || w == "calls" || w == "calling" {
-        if next == "on" || next == "for" {
-            return Some(Sense {
-                kind: EventType::Request,
-                mode: None,
-            });
-        }
-        return None;
-    }
-    if w == "fired" && (next == "on" || next == "at") {
-        return Some(Sense {
-            kind: EventType::Assault,
-            mode: Some("firearms"),
-        });
-    }
-    if (w == "launched" || w == "launch" || w == "launches") && {
-        let n2 = word(words, i + 2);
-        [
-            "missiles",
-            "rockets",
-            "drones",
-            "attack",
-            "attacks",
-            "strikes",
-            "offensive",
-        ]
-        .iter()
-        .any(|x| *x == next || *x == n2)
-    } {
-        return Some(Sense {
-            kind: EventType::Assault,
-            mode: Some("aerial weapons"),
-        });
-    }
-    let n2 = word(words, i + 2);
-    let n3 = word(words, i + 3);
-    let sense_of = |kind, mode| Some(Sense { kind, mode });
-    if matches!(w, "walked" | "walk" | "walks" | "walking") && next == "out" && n2 != "of" {
-        return sense_of(EventType::Protest, Some("demonstrate"));
-    }
-    if matches!(w, "turned" | "turn" | "turns" | "turning") && next == "down" {
-        return sense_of(EventType::Reject, None);
-    }
-    if matches!(w, "threw" | "throw" | "throwing" | "hurled") && matches!(next, "stones" | "rocks")
-    {
-        return sense_of(EventType::Assault, None);
-    }
-    let ammo = |x: &str| {
-        matches!(
-            x,
-            "tear" | "rounds" | "bullets" | "shots" | "rockets" | "missiles" | "shells" | "live"
-        )
-    };
-    if matches!(w, "fired" | "fire" | "fires" | "firing") && (ammo(next) || ammo(n2) || ammo(n3)) {
-        return sense_of(EventType::Assault, Some("firearms"));
-    }
-    if w == "strike" || w == "strikes" {
-        let labour = prev.ends_with("day")
-            || matches!(
-                prev,
-                "general" | "on" | "national" | "nationwide" | "called" | "hunger"
-            )
-            || matches!(next, "action" | "by");
-        if labour {
-            return sense_of(EventType::Protest, Some("strike"));
-        }
-    }
-    let sense = lexicon.get(w)?;
-    // A capitalised trigger mid-sentence is most likely part of a name ("Operation Storm").
-    let raw = words.get(i).map(|x| x.raw).unwrap_or("");
-    if i > 0 && raw.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    // "a strike" nouns after determiners are kept; infinitive after "to" kept.
-    // Auxiliary-like uses: "back" as adverb ("came back", "back to").
-    if w == "back" && !matches!(next, "the" | "a" | "an") {
-        return None;
-    }
-    if sense.kind == EventType::Support && (next == "for" && w == "support") {
-        // "support for X" is a nominal: keep.
-        return Some(sense);
-    }
-    Some(sense)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -399,8 +553,61 @@ fn build_event(
     sments: &[Ment],
     quotes: &[newsgraph_doc::Quote],
     date: Option<&(String, ByteSpan)>,
+    ctx: &DocCtx,
+    prev: Option<&Event>,
+    noun: bool,
 ) -> Option<Event> {
+    // Only words near the trigger can fill its roles: a window keeps a 10,000-word sentence
+    // linear.
+    let lo_w = i.saturating_sub(WINDOW);
+    let hi_w = (i + WINDOW + 1).min(words.len());
+    let words = words.get(lo_w..hi_w)?;
+    let i = i - lo_w;
+    let sments = {
+        let a = words.first().map(|w| w.span.start()).unwrap_or(0);
+        let b = words.last().map(|w| w.span.end()).unwrap_or(0);
+        let lo = sments.partition_point(|m| m.span.start() < a);
+        let hi = sments.partition_point(|m| m.span.start() < b);
+        sments.get(lo..hi).unwrap_or(&[])
+    };
     let trig = words.get(i)?.span;
+    // "agreed to free", "threatened to strike": the governing verb's event stands for both;
+    // "expected to be arrested": no event yet.
+    let gov = (1..=3)
+        .find(|&k| i > k && word(words, i - k) == "to")
+        .map(|k| word(words, i - k - 1))
+        .unwrap_or("");
+    if i >= 2 && word(words, i - 1) == "to" && roles::is_intent_trigger(gov) {
+        return None;
+    }
+    if matches!(
+        gov,
+        "expected"
+            | "expects"
+            | "feared"
+            | "fears"
+            | "likely"
+            | "unlikely"
+            | "due"
+            | "supposed"
+            | "authorised"
+            | "authorized"
+            | "allowed"
+            | "permitted"
+            | "able"
+            | "unable"
+    ) {
+        return None;
+    }
+    // "if it attacks", "unless he is released": a condition, not a happening; "no ship was
+    // sent", "without charge": nothing happened.
+    let lead = i.saturating_sub(4);
+    if (lead..i).any(|j| matches!(word(words, j), "if" | "unless" | "whether" | "without"))
+        || (i >= 1 && word(words, i - 1) == "no")
+        || (i >= 2 && word(words, i - 2) == "no")
+    {
+        return None;
+    }
     // Clause start: last break before the trigger.
     let mut cstart = 0;
     for j in (0..i).rev() {
@@ -417,10 +624,18 @@ fn build_event(
                 word(words, j + 1),
                 "and" | "but" | "while" | "which" | "who" | "where" | "as"
             );
+        // "denied any wrongdoing and accused the government": a second verb, a new clause.
+        let next_verb = w.low == "and"
+            && words.get(j + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word
+                    && n.raw.starts_with(char::is_lowercase)
+                    && n.low.ends_with("ed")
+            });
         if CLAUSE_BREAK.contains(&w.low.as_str())
             || w.low == "said"
             || w.low == "says"
             || coordinated
+            || next_verb
         {
             cend = j;
             break;
@@ -500,9 +715,48 @@ fn build_event(
                 })
             })
     };
+    // The verb of a trigger phrase: "opened fire", "placed on high alert".
+    let vi = if word(words, i) == "fire" && i > 0 && word(words, i - 1).starts_with("open") {
+        i - 1
+    } else if word(words, i) == "alert" {
+        (i.saturating_sub(4)..i)
+            .rev()
+            .find(|&j| {
+                matches!(
+                    word(words, j),
+                    "placed" | "put" | "kept" | "remain" | "remained"
+                )
+            })
+            .unwrap_or(i)
+    } else {
+        i
+    };
     // Passive with "by".
-    let passive = (1..=2).any(|k| i >= k && PASSIVE_AUX.contains(&word(words, i - k)))
-        && (words.get(i).is_some_and(|w| w.low.ends_with("ed")) || word(words, i) == "struck");
+    let passive = (1..=2).any(|k| vi >= k && PASSIVE_AUX.contains(&word(words, vi - k)))
+        && words.get(vi).is_some_and(|w| {
+            w.low.ends_with("ed")
+                || matches!(
+                    w.low.as_str(),
+                    "put"
+                        | "struck"
+                        | "shot"
+                        | "hit"
+                        | "beaten"
+                        | "taken"
+                        | "held"
+                        | "caught"
+                        | "thrown"
+                        | "brought"
+                        | "sent"
+                        | "led"
+                        | "fought"
+                        | "overrun"
+                        | "withdrawn"
+                        | "frozen"
+                        | "seen"
+                        | "stabbed"
+                )
+        });
     let by_at = if passive {
         (i + 1..cend.min(i + 4)).find(|&j| word(words, j) == "by")
     } else if word(words, i + 1) == "by" {
@@ -519,8 +773,10 @@ fn build_event(
         .iter()
         .filter(|m| m.span.start() >= trig.end() && m.span.end() <= clause_hi && is_role(m))
         .collect();
-    if after.is_empty() {
-        // No actor in the clause: the first one later in the sentence, before a reporting verb.
+    let contrast = |w: &str| matches!(w, "while" | "whereas" | "but");
+    if after.is_empty() && !contrast(word(words, cend)) && !contrast(word(words, cend + 1)) {
+        // No actor in the clause: the first one later in the sentence, before a reporting verb
+        // (not past a contrast: "X pressed for sanctions, while Y argued …").
         let stop = words
             .iter()
             .skip(i + 1)
@@ -598,6 +854,250 @@ fn build_event(
     dedup(&mut source);
     dedup(&mut target);
     target.retain(|t| !source.contains(t));
+    let mut source: Vec<Actor> = source.into_iter().map(Actor::Entity).collect();
+    let mut target: Vec<Actor> = target.into_iter().map(Actor::Entity).collect();
+    // The clause's own roles, read with the chunker, take precedence over the nearest
+    // mentions: the subject before the verb group, the object after the verb.
+    let roles = Roles {
+        words,
+        sments,
+        quotes,
+        trig,
+        before: &before,
+        after: &after,
+        head_ok: &head_ok,
+        all: ctx.all,
+        ents: ctx.ents,
+    };
+    let nominal = is_nominal(words, i, noun);
+    if !nominal {
+        let g = roles::verb_group_start(words, vi, cstart);
+        let before_g = if g > 0 { word(words, g - 1) } else { "" };
+        // "X thanked Y and urged Z", "X expelled Y, accusing it of …": the subject of the
+        // verb before, an event's or a quote's cue's.
+        let coordinated =
+            g > 0 && (before_g == "and" || (before_g == "," && word(words, vi).ends_with("ing")));
+        let in_quote = |t: ByteSpan| quotes.iter().position(|q| q.content.contains(t));
+        let cue_before = quotes
+            .iter()
+            .filter(|q| {
+                q.cue.is_some_and(|c| {
+                    c.end() <= trig.start()
+                        && c.start()
+                            >= clause_lo.min(words.first().map(|w| w.span.start()).unwrap_or(0))
+                }) && q.content.end() <= trig.start()
+                    && q.source.party.entity.is_some()
+            })
+            .filter_map(|q| q.cue.map(|c| (c, q)))
+            .max_by_key(|(c, _)| c.start());
+        let prev = prev.filter(|p| in_quote(p.trigger) == in_quote(trig));
+        let from_prev: Option<Vec<Actor>> = match (prev, cue_before) {
+            (Some(p), Some((c, q))) if c.start() > p.trigger.start() => {
+                q.source.party.entity.map(|e| vec![Actor::Entity(e)])
+            }
+            (Some(p), _) => Some(p.source.clone()),
+            (None, Some((_, q))) => q.source.party.entity.map(|e| vec![Actor::Entity(e)]),
+            (None, None) => None,
+        };
+        let subj = match from_prev {
+            Some(p) if coordinated => Some(p),
+            // A second verb whose first one is unknown: its subject is unknown too.
+            None if before_g == "and" => Some(Vec::new()),
+            _ => match roles::subject(words, g, cstart) {
+                // An unresolved pronoun leaves the nearest actor before it to decide.
+                Some(sj @ roles::Subject::Pronoun(_)) => roles.subject_actors(sj, sense.kind),
+                Some(sj) => Some(roles.subject_actors(sj, sense.kind).unwrap_or_default()),
+                None => None,
+            },
+        };
+        let obj_np = roles::object(words, i, cend, false);
+        let mut obj = obj_np.and_then(|n| roles.np_actors(n, false));
+        // "accusing them of …": the pronoun's entity, or the last event's target.
+        if let Some(n) = obj_np.filter(|n| n.end == n.start + 1) {
+            let w = word(words, n.start);
+            if matches!(w, "them" | "him" | "her" | "it" | "us") {
+                let sp = words.get(n.start).map(|x| x.span);
+                obj = sments
+                    .iter()
+                    .find(|m| m.actor && sp.is_some_and(|sp| m.span.overlaps(sp)))
+                    .map(|m| vec![Actor::Entity(m.entity)])
+                    .or_else(|| prev.map(|p| p.target.clone()).filter(|t| !t.is_empty()));
+            }
+        }
+
+        // "France recalled its ambassador from Mali": its own people are no target.
+        if let (Some(o), Some(sj)) = (&obj, &subj) {
+            if !o.is_empty() && o.iter().all(|a| sj.contains(a)) {
+                obj = None;
+            }
+        }
+        if passive {
+            if let Some(t) = subj {
+                target = t;
+            }
+            let agent = by_at
+                .and_then(|b| chunk::np_forward(words, b + 1))
+                .and_then(|n| roles.np_actors(n, false));
+            if let Some(a) = agent {
+                source = a;
+            } else if sense.kind == EventType::Mobilize {
+                // "soldiers were deployed": the mobilised are the actors.
+                source = std::mem::take(&mut target);
+            } else if by_at.is_none()
+                && matches!(
+                    sense.kind,
+                    EventType::Coerce | EventType::Retreat | EventType::Sanction
+                )
+            {
+                // "14 people were detained, a police spokeswoman said": the speaker's body.
+                source.clear();
+                if let Some(q) = quotes.iter().find(|q| q.content.contains(trig)) {
+                    let org = q.source.party.entity.filter(|e| {
+                        ctx.ents
+                            .get(e.index())
+                            .is_some_and(|x| matches!(x.kind, EntityType::Org | EntityType::Group))
+                    });
+                    if let Some(e) = q.source.affiliations.first().copied().or(org) {
+                        source = vec![Actor::Entity(e)];
+                    }
+                }
+            }
+        } else {
+            if let Some(s) = subj {
+                source = s;
+            }
+            if is_theme_verb(word(words, i)) {
+                // "sent aircraft to Norland", "offered Sudria a loan": the recipient, not
+                // the thing given.
+                let recipient = (i + 1..cend)
+                    .find_map(|j| {
+                        let w = word(words, j);
+                        let next = word(words, j + 1);
+                        if w == "to" && matches!(next, "help" | "assist" | "support") {
+                            // "sent aircraft to help Benin patrol its border".
+                            Some(j + 2)
+                        } else if matches!(w, "to" | "for") {
+                            Some(j + 1)
+                        } else {
+                            None
+                        }
+                    })
+                    .and_then(|j| chunk::np_forward(words, j))
+                    .and_then(|n| roles.np_actors(n, false));
+                if let Some(r) = recipient {
+                    target = r;
+                } else if let Some(o) = obj.filter(|o| {
+                    // A named recipient, not a description of what was given ("50 soldiers").
+                    o.iter().all(|a| {
+                        a.entity().is_some_and(|e| {
+                            ctx.ents
+                                .get(e.index())
+                                .is_some_and(|x| x.kind != EntityType::Group)
+                        })
+                    })
+                }) {
+                    target = o;
+                } else {
+                    target.clear();
+                }
+            } else if let Some(o) = obj {
+                target = o;
+            } else if let Some(t) = (sense.kind == EventType::Assault)
+                .then(|| {
+                    // "fired tear gas to disperse the crowds".
+                    (i + 1..cend)
+                        .find(|&j| word(words, j).starts_with("dispers"))
+                        .and_then(|j| chunk::np_forward(words, j + 1))
+                        .filter(|n| n.end <= cend)
+                        .and_then(|n| roles.np_actors(n, false))
+                })
+                .flatten()
+            {
+                target = t;
+            } else if let Some(o) = roles::object(words, i, cend, false) {
+                // "froze payments to the federation": the party the act is aimed at.
+                let prep = word(words, o.end);
+                if matches!(prep, "to" | "from" | "against" | "on" | "with") {
+                    if let Some(t) = chunk::np_forward(words, o.end + 1)
+                        .filter(|n| n.end <= cend)
+                        .and_then(|n| roles.np_actors(n, false))
+                        .filter(|t| t.iter().all(|a| a.entity().is_some()))
+                    {
+                        target = t;
+                    }
+                }
+            }
+        }
+    } else {
+        if let Some(o) = roles::object(words, i, cend, true).and_then(|n| roles.np_actors(n, false))
+        {
+            if by_at.is_none() {
+                target = o;
+            }
+        }
+        // A noun names its agent by a possessive, a modifier, "by", or the subject of a light
+        // verb ("launched an attack"); without one, its agent is unknown.
+        if by_at.is_none() {
+            let n = roles.nominal_source(i, cstart, sense.kind);
+            source = n.source.unwrap_or_default();
+            if let Some(r) = n.recipient {
+                target = r;
+            }
+        }
+    }
+    // A speech act whose cue the attribution layer read ("X accused Y", "X urged Y"): its
+    // speaker is the event's source, its addressee the target.
+    if let Some(q) = quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| c.overlaps(trig)))
+    {
+        if let Some(e) = q.source.party.entity {
+            source = vec![Actor::Entity(e)];
+        } else if let Some(sp) = q.source.party.span.filter(|sp| sp.len() < 60) {
+            if source.is_empty() {
+                source = vec![Actor::Phrase(sp)];
+            }
+        }
+        if let Some(a) = q.addressee.as_ref() {
+            if let Some(e) = a.entity {
+                target = vec![Actor::Entity(e)];
+            }
+        }
+    }
+    let they = !nominal && {
+        let g = roles::verb_group_start(words, i, cstart);
+        g > 0 && word(words, g - 1) == "they"
+    };
+    if let ([a, b], true, EventType::Consult) =
+        (source.as_slice(), target.is_empty() || they, sense.kind)
+    {
+        // "A and B met": one meets the other.
+        let (a, b) = (*a, *b);
+        source = vec![a];
+        target = vec![b];
+    }
+    // "X told Y that Z would …": a promise, concession, threat or demand made to Y.
+    if target.is_empty()
+        && matches!(
+            sense.kind,
+            EventType::Agree
+                | EventType::Concede
+                | EventType::Threaten
+                | EventType::Request
+                | EventType::Retreat
+                | EventType::Aid
+        )
+    {
+        if let Some(e) = quotes
+            .iter()
+            .find(|q| q.content.contains(trig))
+            .and_then(|q| q.addressee.as_ref())
+            .and_then(|a| a.entity)
+        {
+            target = vec![Actor::Entity(e)];
+        }
+    }
+    target.retain(|t| !source.contains(t));
     // An event with no known actor cannot be told apart from others: left out.
     if source.is_empty() {
         return None;
@@ -627,6 +1127,15 @@ fn build_event(
     };
     // "will not attend", "refused to sign": a refusal.
     let mut kind = sense.kind;
+    // "deployed troops to help with evacuations": help, not a show of force.
+    if kind == EventType::Mobilize
+        && (i + 1..cend.saturating_sub(1)).any(|j| {
+            word(words, j) == "to"
+                && matches!(word(words, j + 1), "help" | "assist" | "support" | "aid")
+        })
+    {
+        kind = EventType::Aid;
+    }
     let volitional = near.iter().any(|w| {
         matches!(
             *w,
@@ -635,6 +1144,34 @@ fn build_event(
     });
     if negated && volitional || near.iter().any(|w| matches!(*w, "refused" | "declined")) {
         kind = EventType::Reject;
+    }
+    // "did not announce a pledge": nothing happened; only a refusal is an event.
+    if negated && kind != EventType::Reject {
+        return None;
+    }
+    // Intent: a promise of help is an agreement, of harm a threat ("would send 60
+    // firefighters", "could suspend the federation", "threatened to strike").
+    let governed =
+        i >= 2 && word(words, i - 1) == "to" && roles::is_intent_verb(word(words, i - 2));
+    let intent = governed || matches!(modality, Modality::Future | Modality::Hypothetical);
+    // "… unless he is released", "… if the increase is not reversed": a condition.
+    let conditional = words
+        .get(i + 1..cend.max(i + 1))
+        .is_some_and(|ws| ws.iter().any(|w| matches!(w.low.as_str(), "unless" | "if")))
+        || words.get(cend..).is_some_and(|ws| {
+            ws.iter()
+                .take(3)
+                .any(|w| matches!(w.low.as_str(), "unless" | "if"))
+        });
+    if intent && !negated && !near.iter().any(|w| matches!(*w, "if" | "whether")) {
+        kind = match kind {
+            EventType::Aid | EventType::Support | EventType::Cooperate | EventType::Retreat => {
+                EventType::Agree
+            }
+            EventType::Assault | EventType::Coerce | EventType::Sanction => EventType::Threaten,
+            EventType::Protest if conditional => EventType::Threaten,
+            k => k,
+        };
     }
     let mut attributed_to = None;
     for (qi, q) in quotes.iter().enumerate() {
@@ -654,8 +1191,8 @@ fn build_event(
     Some(Event {
         kind,
         mode: sense.mode,
-        source: source.into_iter().map(Actor::Entity).collect(),
-        target: target.into_iter().map(Actor::Entity).collect(),
+        source,
+        target,
         location,
         date: date.map(|d| d.0.clone()),
         date_text: date.map(|d| d.1),
@@ -667,79 +1204,6 @@ fn build_event(
         modality,
         attributed_to,
     })
-}
-
-fn dedup(v: &mut Vec<EntityId>) {
-    let mut seen = Vec::new();
-    v.retain(|e| {
-        if seen.contains(e) {
-            false
-        } else {
-            seen.push(*e);
-            true
-        }
-    });
-}
-
-/// Words strictly between two byte offsets.
-fn between<'w>(words: &'w [Word], a: usize, b: usize) -> impl Iterator<Item = &'w Word<'w>> {
-    words
-        .iter()
-        .filter(move |w| w.span.start() >= a && w.span.end() <= b)
-}
-
-fn joins(words: &[Word], a: usize, b: usize) -> bool {
-    let gap: Vec<&str> = between(words, a, b).map(|w| w.low.as_str()).collect();
-    matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
-}
-
-/// The last actor of `ms` and those joined to it by "and" or commas.
-fn group_back(words: &[Word], ms: &[&Ment], head_ok: &dyn Fn(&Ment) -> bool) -> Vec<EntityId> {
-    let mut out = Vec::new();
-    let Some(h) = ms.iter().rposition(|m| head_ok(m)) else {
-        return out;
-    };
-    let ms = ms.get(..=h).unwrap_or(&[]);
-    let Some(last) = ms.last() else { return out };
-    out.push(last.entity);
-    let mut cur = **last;
-    for m in ms.iter().rev().skip(1) {
-        if m.span.end() <= cur.span.start() && joins(words, m.span.end(), cur.span.start()) {
-            out.push(m.entity);
-            cur = **m;
-        } else if m.span.end() > cur.span.start() {
-            continue;
-        } else {
-            break;
-        }
-    }
-    out.reverse();
-    out
-}
-
-/// The first actor of `ms` and those joined to it.
-fn group_fwd(words: &[Word], ms: &[&Ment], head_ok: &dyn Fn(&Ment) -> bool) -> Vec<EntityId> {
-    let mut out = Vec::new();
-    let Some(h) = ms.iter().position(|m| head_ok(m)) else {
-        return out;
-    };
-    let ms = ms.get(h..).unwrap_or(&[]);
-    let Some(first) = ms.first() else {
-        return out;
-    };
-    out.push(first.entity);
-    let mut cur = **first;
-    for m in ms.iter().skip(1) {
-        if m.span.start() >= cur.span.end() && joins(words, cur.span.end(), m.span.start()) {
-            out.push(m.entity);
-            cur = **m;
-        } else if m.span.start() < cur.span.end() {
-            continue;
-        } else {
-            break;
-        }
-    }
-    out
 }
 
 /// Killed and injured counts in a sentence.
@@ -795,125 +1259,12 @@ fn casualties(words: &[Word]) -> (Option<u32>, Option<u32>) {
     (killed, injured)
 }
 
-/// Every date expression of a sentence, normalised, with its span.
-fn find_dates(words: &[Word], pub_day: Option<Day>) -> Vec<(String, ByteSpan)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if let Some((d, next)) = date_at(words, i, pub_day) {
-            out.extend(d);
-            i = next.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// A date expression starting at word `i`: its value (None when it cannot be resolved) and
-/// the index after it.
-type DateHit = (Option<(String, ByteSpan)>, usize);
-
-fn date_at(words: &[Word], i: usize, pub_day: Option<Day>) -> Option<DateHit> {
-    let w = words.get(i)?;
-    {
-        let l = w.low.as_str();
-        let next = word(words, i + 1);
-        let prev = if i > 0 { word(words, i - 1) } else { "" };
-        let span_to = |j: usize| -> ByteSpan {
-            let end = words.get(j).map(|x| x.span).unwrap_or(w.span);
-            w.span.cover(end)
-        };
-        if let Some(m) = month_of(l) {
-            // "May" is also a verb; demand a capital for it.
-            if l == "may" && !w.raw.starts_with('M') {
-                return None;
-            }
-            if l == "march" && !w.raw.starts_with('M') {
-                return None;
-            }
-            let mut j = i + 1;
-            if next == "." {
-                j += 1;
-            }
-            let nx = word(words, j);
-            if let Some(d) = nx.parse::<u32>().ok().filter(|d| (1..=31).contains(d)) {
-                // "Nov. 21, 2023"
-                let y = (word(words, j + 1) == ",")
-                    .then(|| word(words, j + 2).parse::<i64>().ok())
-                    .flatten()
-                    .filter(|y| (1900..=2100).contains(y));
-                let iso = match y {
-                    Some(y) => Day::new(y, m, d).map(|x| x.iso()),
-                    None => month_day(m, d, pub_day),
-                };
-                let end = if y.is_some() { j + 2 } else { j };
-                return Some((iso.map(|s| (s, span_to(end))), end + 1));
-            }
-            if let Ok(y) = nx.parse::<i64>() {
-                if (1900..=2100).contains(&y) {
-                    return Some((Some((format!("{y:04}-{m:02}"), span_to(j))), j + 1));
-                }
-            }
-            if matches!(
-                prev,
-                "in" | "early" | "late" | "mid" | "since" | "last" | "this"
-            ) || prev.starts_with("mid")
-            {
-                let start = if i > 0 { i - 1 } else { i };
-                let sp = words
-                    .get(start)
-                    .map(|x| x.span.cover(w.span))
-                    .unwrap_or(w.span);
-                return Some((month_only(m, pub_day).map(|s| (s, sp)), i + 1));
-            }
-            return None;
-        }
-        if let Some(wd) = weekday_of(l) {
-            return Some((weekday_before(wd, pub_day).map(|s| (s, w.span)), i + 1));
-        }
-        match l {
-            "today" => return Some((pub_day.map(|p| (p.iso(), w.span)), i + 1)),
-            "yesterday" => return Some((pub_day.map(|p| (p.plus(-1).iso(), w.span)), i + 1)),
-            "month" | "year" if prev == "last" => {
-                let p = pub_day?;
-                let sp = words
-                    .get(i - 1)
-                    .map(|x| x.span.cover(w.span))
-                    .unwrap_or(w.span);
-                let s = if l == "month" {
-                    let (y, m) = if p.m == 1 {
-                        (p.y - 1, 12)
-                    } else {
-                        (p.y, p.m - 1)
-                    };
-                    format!("{y:04}-{m:02}")
-                } else {
-                    format!("{:04}", p.y - 1)
-                };
-                return Some((Some((s, sp)), i + 1));
-            }
-            _ => {}
-        }
-        if matches!(prev, "in" | "its" | "the" | "their" | "since" | "a")
-            && l.len() == 4
-            && w.kind == TokenKind::Number
-        {
-            if let Ok(y) = l.parse::<i64>() {
-                if (1900..=2100).contains(&y) {
-                    return Some((Some((l.to_string(), w.span)), i + 1));
-                }
-            }
-        }
-    }
-    None
-}
-
 /// Merges candidates of one type that share an actor into one event per happening.
 fn merge(cands: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for c in cands {
-        let same = out.iter_mut().find(|e| {
+        // Repeats are looked for among the recent events only, which keeps long inputs linear.
+        let same = out.iter_mut().rev().take(64).find(|e| {
             e.kind == c.kind
                 && e.negated == c.negated
                 && !c.source.is_empty()

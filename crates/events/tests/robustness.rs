@@ -54,3 +54,18 @@ fn long_actor_lists_and_verbless_sentences() {
     let doc = run("", None);
     assert_eq!(doc.events, Some(vec![]));
 }
+
+#[test]
+fn a_very_long_sentence_and_odd_dates() {
+    let mut text = String::new();
+    for i in 0..2_500 {
+        text.push_str(&format!(
+            "the militants of group{i} attacked villagers and "
+        ));
+    }
+    text.push_str("Norland said on Feb. 30 it would not attack Sudria.");
+    let doc = run(&text, Some("2023-11-15".into()));
+    assert!(check_spans(&doc).is_empty());
+    let doc = run("They said. It will. Attack!", Some("2999-12-31".into()));
+    assert!(check_spans(&doc).is_empty());
+}

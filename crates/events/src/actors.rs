@@ -1,0 +1,612 @@
+//! Actors: the entities or descriptor phrases that fill an event's source and target, read
+//! from noun phrases (subjects, objects, possessors, light-verb subjects), with compounds,
+//! pronouns, definite descriptions and speakers of reported speech.
+
+use newsgraph_doc::{Actor, ByteSpan, EntityId, EntityType, EventType, TokenKind};
+
+use crate::triggers::is_light_verb;
+use crate::{chunk, roles, word, Ment, Word};
+
+pub(crate) fn dedup(v: &mut Vec<EntityId>) {
+    let mut seen = Vec::new();
+    v.retain(|e| {
+        if seen.contains(e) {
+            false
+        } else {
+            seen.push(*e);
+            true
+        }
+    });
+}
+
+/// Words strictly between two byte offsets.
+fn between<'w>(words: &'w [Word], a: usize, b: usize) -> impl Iterator<Item = &'w Word<'w>> {
+    words
+        .iter()
+        .filter(move |w| w.span.start() >= a && w.span.end() <= b)
+}
+
+fn joins(words: &[Word], a: usize, b: usize) -> bool {
+    let gap: Vec<&str> = between(words, a, b).map(|w| w.low.as_str()).collect();
+    matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
+}
+
+/// The last actor of `ms` and those joined to it by "and" or commas.
+pub(crate) fn group_back(
+    words: &[Word],
+    ms: &[&Ment],
+    head_ok: &dyn Fn(&Ment) -> bool,
+) -> Vec<EntityId> {
+    let mut out = Vec::new();
+    let Some(h) = ms.iter().rposition(|m| head_ok(m)) else {
+        return out;
+    };
+    let ms = ms.get(..=h).unwrap_or(&[]);
+    let Some(last) = ms.last() else { return out };
+    out.push(last.entity);
+    let mut cur = **last;
+    for m in ms.iter().rev().skip(1) {
+        if m.span.end() <= cur.span.start() && joins(words, m.span.end(), cur.span.start()) {
+            out.push(m.entity);
+            cur = **m;
+        } else if m.span.end() > cur.span.start() {
+            continue;
+        } else {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The first actor of `ms` and those joined to it.
+pub(crate) fn group_fwd(
+    words: &[Word],
+    ms: &[&Ment],
+    head_ok: &dyn Fn(&Ment) -> bool,
+) -> Vec<EntityId> {
+    let mut out = Vec::new();
+    let Some(h) = ms.iter().position(|m| head_ok(m)) else {
+        return out;
+    };
+    let ms = ms.get(h..).unwrap_or(&[]);
+    let Some(first) = ms.first() else {
+        return out;
+    };
+    out.push(first.entity);
+    let mut cur = **first;
+    for m in ms.iter().skip(1) {
+        if m.span.start() >= cur.span.end() && joins(words, cur.span.end(), m.span.start()) {
+            out.push(m.entity);
+            cur = **m;
+        } else if m.span.start() < cur.span.end() {
+            continue;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// True when a description's head ("the union") and a word of a name ("Mineworkers'
+/// Federation") name the same kind of body.
+fn same_kind_of_body(head: &str, name_word: &str) -> bool {
+    const FAMILIES: &[&[&str]] = &[
+        &[
+            "union",
+            "federation",
+            "association",
+            "confederation",
+            "syndicate",
+        ],
+        &[
+            "company",
+            "firm",
+            "corp",
+            "corporation",
+            "inc",
+            "ltd",
+            "plc",
+            "group",
+            "operator",
+        ],
+        &["party", "alliance", "front", "movement", "coalition"],
+        &["ministry", "department"],
+        &["militia", "brigade", "army", "front", "group"],
+        &["charity", "foundation", "trust"],
+    ];
+    let w = name_word.to_ascii_lowercase();
+    let head = head.strip_suffix('s').unwrap_or(head);
+    FAMILIES
+        .iter()
+        .any(|f| f.contains(&head) && f.contains(&w.as_str()))
+}
+
+/// The roles a noun trigger finds around it.
+#[derive(Default)]
+pub(crate) struct Nominal {
+    /// Its agent.
+    pub(crate) source: Option<Vec<Actor>>,
+    /// The indirect object of its light verb ("lend the group support").
+    pub(crate) recipient: Option<Vec<Actor>>,
+}
+
+/// What the role finder reads: the sentence's words and mentions around one trigger.
+pub(crate) struct Roles<'r, 'w> {
+    pub(crate) words: &'r [Word<'w>],
+    pub(crate) sments: &'r [Ment],
+    pub(crate) quotes: &'r [newsgraph_doc::Quote],
+    pub(crate) trig: ByteSpan,
+    pub(crate) before: &'r [&'r Ment],
+    pub(crate) after: &'r [&'r Ment],
+    pub(crate) head_ok: &'r dyn Fn(&Ment) -> bool,
+    /// Every mention of the document, in text order.
+    pub(crate) all: &'r [Ment],
+    /// The document's entities.
+    pub(crate) ents: &'r [newsgraph_doc::Entity],
+}
+
+impl Roles<'_, '_> {
+    /// The actors a noun phrase names: the entity whose mention covers its head (with the
+    /// actors joined to it by "and"), else the phrase itself when its head is a noun for
+    /// people or organisations.
+    pub(crate) fn np_actors(&self, np: chunk::Np, subject: bool) -> Option<Vec<Actor>> {
+        let words = self.words;
+        let head = words.get(np.head)?;
+        let covering = self.sments.iter().rfind(|m| m.span.overlaps(head.span));
+        // A bare group noun the entity layer named ("fighters") inside a longer description
+        // ("Separatist fighters"): the description says more.
+        let bare_group = covering.is_some_and(|m| {
+            let first = words
+                .get(np.start..np.head)
+                .and_then(|ws| ws.iter().position(|w| !chunk::is_det_word(&w.low)))
+                .map(|k| np.start + k);
+            self.ents
+                .get(m.entity.index())
+                .is_some_and(|e| e.kind == EntityType::Group)
+                && first
+                    .and_then(|k| words.get(k))
+                    .is_some_and(|w| w.span.start() < m.span.start() && w.kind == TokenKind::Word)
+                && chunk::is_actor_noun(&head.low)
+        });
+        if let Some(m) = covering.filter(|_| !bare_group) {
+            if !m.actor {
+                return None;
+            }
+            let group = if subject {
+                let upto: Vec<&Ment> = self
+                    .before
+                    .iter()
+                    .copied()
+                    .filter(|x| x.span.end() <= m.span.end())
+                    .collect();
+                group_back(words, &upto, self.head_ok)
+            } else {
+                let from: Vec<&Ment> = self
+                    .after
+                    .iter()
+                    .copied()
+                    .filter(|x| x.span.start() >= m.span.start())
+                    .collect();
+                group_fwd(words, &from, self.head_ok)
+            };
+            let mut ids = if group.contains(&m.entity) {
+                group
+            } else {
+                vec![m.entity]
+            };
+            dedup(&mut ids);
+            return Some(ids.into_iter().map(Actor::Entity).collect());
+        }
+        // "Norland's foreign ministry", "the Sudrian army": the country or body inside.
+        if chunk::is_organ_noun(&head.low) {
+            let lo = words.get(np.start)?.span.start();
+            if let Some(m) = self
+                .sments
+                .iter()
+                .rfind(|m| m.actor && m.span.start() >= lo && m.span.end() <= head.span.start())
+            {
+                return Some(vec![Actor::Entity(m.entity)]);
+            }
+        }
+        if !chunk::is_actor_noun(&head.low) {
+            // "welcomed Norland's decision": the decision's owner.
+            if !subject {
+                let poss = (np.start..np.head).find(|&k| matches!(word(words, k + 1), "'s" | "'"));
+                if let Some(m) = poss.and_then(|k| {
+                    let w = words.get(k)?;
+                    self.sments
+                        .iter()
+                        .find(|m| m.actor && m.span.overlaps(w.span))
+                }) {
+                    return Some(vec![Actor::Entity(m.entity)]);
+                }
+            }
+            return None;
+        }
+        // "both sides", "the two governments": the last two parties named.
+        if !subject
+            && (word(words, np.start) == "both"
+                || (word(words, np.start) == "the" && word(words, np.start + 1) == "two"))
+            && matches!(
+                head.low.as_str(),
+                "sides"
+                    | "governments"
+                    | "countries"
+                    | "parties"
+                    | "neighbours"
+                    | "neighbors"
+                    | "nations"
+                    | "states"
+            )
+        {
+            let mut two: Vec<EntityId> = Vec::new();
+            let limit = self.trig.start().saturating_sub(1200);
+            // Parties named before this clause (its own subject is no "side").
+            let here = words.first().map(|w| w.span.start()).unwrap_or(0);
+            for m in self.all.iter().rev() {
+                if m.span.end() > here {
+                    continue;
+                }
+                if m.span.start() < limit {
+                    break;
+                }
+                let party = self.ents.get(m.entity.index()).is_some_and(|e| {
+                    e.kind == EntityType::Gpe && e.kb.as_ref().is_some_and(|k| !k.id.contains('/'))
+                });
+                if party && !two.contains(&m.entity) {
+                    two.push(m.entity);
+                    if two.len() == 2 {
+                        return Some(two.into_iter().map(Actor::Entity).collect());
+                    }
+                }
+            }
+        }
+        // "the union", "the group": the last organisation named before whose name holds the
+        // head noun (or, for "the group", the last armed or civic group).
+        if matches!(
+            word(words, np.start),
+            "the" | "its" | "their" | "his" | "her" | "our"
+        ) && np.head <= np.start + 2
+        {
+            if let Some(e) = self.antecedent(&head.low) {
+                return Some(vec![Actor::Entity(e)]);
+            }
+        }
+        // "its teams", "their fighters": the owner named by the pronoun, or inside
+        // reported speech the speaker.
+        if matches!(word(words, np.start), "its" | "their" | "our") && np.head == np.start + 1 {
+            let det = words.get(np.start)?.span;
+            if let Some(m) = self.sments.iter().find(|m| m.actor && m.span.overlaps(det)) {
+                return Some(vec![Actor::Entity(m.entity)]);
+            }
+            if let Some(e) = self
+                .quotes
+                .iter()
+                .find(|q| q.content.contains(det) && q.content.contains(self.trig))
+                .and_then(|q| q.source.party.entity)
+            {
+                return Some(vec![Actor::Entity(e)]);
+            }
+        }
+        // "recalled its ambassador": an object the subject owns is not its target.
+        if !subject && matches!(word(words, np.start), "its" | "their" | "his" | "her") {
+            return None;
+        }
+        let mut start = np.start;
+        while start < np.head
+            && matches!(
+                word(words, start),
+                "its" | "their" | "his" | "her" | "our" | "my" | "your"
+            )
+        {
+            start += 1;
+        }
+        let first = words.get(start)?.span;
+        let mut end = np.end;
+        // "an engineer at Nordhav Corp.", "nurses at the city's main hospital": one place or
+        // employer phrase belongs to the description.
+        if matches!(word(words, end), "at" | "from" | "in" | "of" | "with")
+            && words
+                .get(end + 1)
+                .is_some_and(|w| w.raw.starts_with(char::is_uppercase))
+        {
+            if let Some(pp) = chunk::np_forward(words, end + 1).filter(|pp| {
+                pp.end <= end + 6
+                    && words.get(pp.start..pp.end).is_some_and(|ws| {
+                        ws.iter().all(|w| {
+                            w.raw.starts_with(char::is_uppercase) || w.kind == TokenKind::Punct
+                        })
+                    })
+                    && !matches!(word(words, pp.end), "'s" | "'")
+            }) {
+                end = pp.end;
+            }
+        }
+        let last = words.get(end.checked_sub(1)?)?.span;
+        Some(vec![Actor::Phrase(first.cover(last))])
+    }
+
+    /// The agent of a noun trigger at word `i`: a possessor ("Norland's attack", "its
+    /// offensive"), an actor right before it ("Sudrian airstrikes"), or the subject of a
+    /// light verb governing it ("Norland launched an attack").
+    pub(crate) fn nominal_source(&self, i: usize, lo: usize, kind: EventType) -> Nominal {
+        let words = self.words;
+        // "Mukwena's release", "the journalist's arrest": the possessor is who it befell.
+        let patient_first = matches!(kind, EventType::Retreat | EventType::Coerce);
+        // A town names where, not who ("the Tulsa rally").
+        let mention_at = |k: usize| -> Option<&Ment> {
+            let w = words.get(k)?;
+            self.sments
+                .iter()
+                .find(|m| m.actor && !m.minor_place && m.span.overlaps(w.span))
+        };
+        let none = Nominal::default();
+        let one = |m: Option<&Ment>| Nominal {
+            source: m.map(|m| vec![Actor::Entity(m.entity)]),
+            recipient: None,
+        };
+        // Modifiers between the determiner and the noun: adjectives, dates, numbers.
+        let mut k = i;
+        let mut steps = 0;
+        while k > lo && steps < 6 {
+            let w = word(words, k - 1);
+            if let Some(m) = mention_at(k - 1) {
+                if patient_first {
+                    return none;
+                }
+                return one(Some(m));
+            }
+            if matches!(w, "'s" | "'") && k >= 2 {
+                if patient_first {
+                    return none;
+                }
+                return one(mention_at(k - 2));
+            }
+            if is_light_verb(w) || (w.ends_with("ed") && steps > 0) {
+                break;
+            }
+            // "four rounds of talks", "three days of drills", "at least two strikes".
+            if k >= 2
+                && ((w == "of"
+                    && matches!(
+                        word(words, k - 2),
+                        "round"
+                            | "rounds"
+                            | "series"
+                            | "wave"
+                            | "waves"
+                            | "days"
+                            | "weeks"
+                            | "months"
+                            | "spate"
+                            | "string"
+                            | "number"
+                            | "day"
+                            | "week"
+                    ))
+                    || (w == "least" && word(words, k - 2) == "at"))
+            {
+                k -= 2;
+                steps += 1;
+                continue;
+            }
+            // "political and moral support".
+            let link = steps > 0 && matches!(w, "and" | ",");
+            let modifier = link
+                || words.get(k - 1).is_some_and(|x| {
+                    x.kind == TokenKind::Number
+                        || (x.kind == TokenKind::Word
+                            && !chunk::is_stop_word(&x.low)
+                            && !chunk::is_det_word(&x.low))
+                        || x.low == "."
+                });
+            if !modifier {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        // A determiner: "its attack" names its agent through the pronoun.
+        if k > lo && matches!(word(words, k - 1), "its" | "their" | "his" | "her") {
+            if let Some(m) = mention_at(k - 1) {
+                return one(Some(m));
+            }
+        }
+        let indefinite = k > lo && matches!(word(words, k - 1), "a" | "an");
+        while k > lo && chunk::is_det_word(word(words, k - 1)) {
+            k -= 1;
+        }
+        // "engaged in the heaviest clashes", "carried out strikes", "held talks"; "called a
+        // strike" but not "called the arrest …".
+        if k > lo && word(words, k - 1).starts_with("call") && !indefinite && k != i {
+            return none;
+        }
+        let mut v = k;
+        if v > lo && matches!(word(words, v - 1), "in" | "out" | "up" | "on") {
+            v -= 1;
+        }
+        // "lend the group its support", "gave Sudria their backing": the light verb sits
+        // before an indirect object.
+        let mut recipient = None;
+        if v > lo && !is_light_verb(word(words, v - 1)) {
+            if let Some(lv) = (v.saturating_sub(5).max(lo)..v)
+                .rev()
+                .find(|&j| is_light_verb(word(words, j)))
+            {
+                if let Some(n) = chunk::np_forward(words, lv + 1).filter(|n| n.end == v) {
+                    recipient = self.np_actors(n, false);
+                    v = lv + 1;
+                }
+            }
+        }
+        if v > lo && is_light_verb(word(words, v - 1)) {
+            // "offered to host talks": the offer is the event.
+            if v >= 3 && word(words, v - 2) == "to" && roles::is_intent_trigger(word(words, v - 3))
+            {
+                return none;
+            }
+            let g = roles::verb_group_start(words, v - 1, lo);
+            // "The union said … and called a strike": the speaker.
+            if g > 0 && word(words, g - 1) == "and" {
+                let at = words.get(g).map(|w| w.span.start()).unwrap_or(0);
+                let sentence_lo = words.first().map(|w| w.span.start()).unwrap_or(0);
+                let speaker = self
+                    .quotes
+                    .iter()
+                    .filter(|q| {
+                        q.cue
+                            .is_some_and(|c| c.start() >= sentence_lo && c.end() <= at)
+                            && q.content.end() <= at
+                    })
+                    .max_by_key(|q| q.cue.map(|c| c.start()))
+                    .and_then(|q| q.source.party.entity);
+                return Nominal {
+                    source: speaker.map(|e| vec![Actor::Entity(e)]),
+                    recipient,
+                };
+            }
+            return Nominal {
+                source: roles::subject(words, g, lo)
+                    .and_then(|s| self.subject_actors(s, EventType::Consult)),
+                recipient,
+            };
+        }
+        none
+    }
+
+    /// The organisation a definite description ("the union") refers back to.
+    pub(crate) fn antecedent(&self, head: &str) -> Option<EntityId> {
+        let limit = self.trig.start().saturating_sub(1500);
+        for m in self.all.iter().rev() {
+            if m.span.end() > self.trig.start() {
+                continue;
+            }
+            if m.span.start() < limit {
+                break;
+            }
+            let Some(e) = self.ents.get(m.entity.index()) else {
+                continue;
+            };
+            if !matches!(e.kind, EntityType::Org | EntityType::Group) {
+                continue;
+            }
+            let named = e
+                .name
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(head) || same_kind_of_body(head, w));
+            // Heads too general to name one body ("the federal government") match no name.
+            let generic = matches!(head, "government" | "authorities" | "administration");
+            if (named && !generic) || (head == "group" && e.kind == EntityType::Org) {
+                return Some(m.entity);
+            }
+        }
+        None
+    }
+
+    /// The actors of a subject: a phrase as above; a pronoun through its mention, or inside
+    /// reported speech the speaker ("Norland said it had attacked …").
+    pub(crate) fn subject_actors(&self, s: roles::Subject, kind: EventType) -> Option<Vec<Actor>> {
+        match s {
+            roles::Subject::Phrase(np) => {
+                let mut actors = self.np_actors(np, true)?;
+                // "Norland's army and the Red Hand Front": both phrases.
+                if np.start >= 2 && word(self.words, np.start - 1) == "and" {
+                    if let Some(first) = chunk::np_backward(self.words, np.start - 1)
+                        .and_then(|n| self.np_actors(n, true))
+                    {
+                        for a in first.into_iter().rev() {
+                            if !actors.contains(&a) {
+                                actors.insert(0, a);
+                            }
+                        }
+                    }
+                }
+                Some(actors)
+            }
+            roles::Subject::Apposed(outer, inner) => {
+                let outer = outer.and_then(|n| self.np_actors(n, true));
+                let inner = inner.and_then(|n| self.np_actors(n, true));
+                let named = |a: &Option<Vec<Actor>>| {
+                    a.as_ref()
+                        .is_some_and(|v| v.iter().all(|x| x.entity().is_some()))
+                };
+                if named(&outer) {
+                    outer
+                } else if named(&inner) {
+                    inner
+                } else {
+                    outer.or(inner)
+                }
+            }
+            roles::Subject::Pronoun(k) => {
+                let w = self.words.get(k)?;
+                if let Some(m) = self
+                    .sments
+                    .iter()
+                    .find(|m| m.actor && m.span.overlaps(w.span))
+                {
+                    return Some(vec![Actor::Entity(m.entity)]);
+                }
+                // "when they met": the two actors named last before.
+                if w.low == "they" && kind == EventType::Consult {
+                    let mut two: Vec<EntityId> = Vec::new();
+                    for m in self
+                        .sments
+                        .iter()
+                        .rev()
+                        .filter(|m| m.span.end() <= w.span.start())
+                    {
+                        let person = self
+                            .ents
+                            .get(m.entity.index())
+                            .is_some_and(|e| e.kind == EntityType::Person);
+                        if person && !two.contains(&m.entity) {
+                            two.push(m.entity);
+                            if two.len() == 2 {
+                                two.reverse();
+                                return Some(two.into_iter().map(Actor::Entity).collect());
+                            }
+                        }
+                    }
+                    // One named person and one described: "a message to the head of the
+                    // party when they met".
+                    if let [person] = two.as_slice() {
+                        let described = (0..k).rev().take(12).find_map(|j| {
+                            if !matches!(word(self.words, j), "to" | "with") {
+                                return None;
+                            }
+                            let n = chunk::np_forward(self.words, j + 1)?;
+                            let head = self.words.get(n.head)?;
+                            let named = self.sments.iter().any(|m| m.span.overlaps(head.span));
+                            (n.end <= k && !named && chunk::is_actor_noun(&head.low)).then(
+                                || {
+                                    let a = self.words.get(n.start).map(|x| x.span);
+                                    let b = self.words.get(n.end - 1).map(|x| x.span);
+                                    a.zip(b).map(|(a, b)| a.cover(b))
+                                },
+                            )?
+                        });
+                        if let Some(sp) = described {
+                            return Some(vec![Actor::Entity(*person), Actor::Phrase(sp)]);
+                        }
+                    }
+                }
+                let q = self
+                    .quotes
+                    .iter()
+                    .find(|q| q.content.contains(self.trig) && q.source.party.entity.is_some())?;
+                if !q.content.contains(w.span) {
+                    return None;
+                }
+                // "we" speaks for the speaker's body ("We will not attack", said its envoy).
+                if w.low == "we" {
+                    if let Some(a) = q.source.affiliations.first() {
+                        return Some(vec![Actor::Entity(*a)]);
+                    }
+                }
+                q.source.party.entity.map(|e| vec![Actor::Entity(e)])
+            }
+        }
+    }
+}

@@ -1,0 +1,550 @@
+//! Trigger words and phrases: which words of a sentence name an event, of which PLOVER type
+//! and mode, and whether a trigger reads as a noun or a verb.
+
+use newsgraph_doc::{EventType, TokenKind};
+
+use crate::lexicon::{self, Lexicon, Sense};
+use crate::{chunk, number_word, word, Word};
+
+pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Option<Sense> {
+    let w = word(words, i);
+    let prev = if i > 0 { word(words, i - 1) } else { "" };
+    let next = word(words, i + 1);
+    // Two-word triggers.
+    if w == "fire" && prev.starts_with("open") {
+        return Some(Sense {
+            kind: EventType::Assault,
+            mode: Some("firearms"),
+        });
+    }
+    if w == "call" || w == "called" || w == "calls" || w == "calling" {
+        if next == "on" || next == "for" {
+            return Some(Sense {
+                kind: EventType::Request,
+                mode: None,
+            });
+        }
+        // "called the vote “a coup”": a condemnation; "called it “a historic step”": praise.
+        let quoted = (i + 1..(i + 8).min(words.len()))
+            .find(|&j| words.get(j).is_some_and(|x| x.kind == TokenKind::Quote));
+        if let Some(q) = quoted {
+            let verdict = (q + 1..(q + 12).min(words.len())).find_map(|j| {
+                let x = word(words, j);
+                if lexicon::is_condemning(x) {
+                    Some(EventType::Accuse)
+                } else if lexicon::is_praising(x) {
+                    Some(EventType::Support)
+                } else {
+                    None
+                }
+            });
+            return verdict.map(|kind| Sense { kind, mode: None });
+        }
+        return None;
+    }
+    if w == "fired" && (next == "on" || next == "at") {
+        return Some(Sense {
+            kind: EventType::Assault,
+            mode: Some("firearms"),
+        });
+    }
+    if (w == "launched" || w == "launch" || w == "launches") && {
+        let n2 = word(words, i + 2);
+        [
+            "missiles",
+            "rockets",
+            "drones",
+            "attack",
+            "attacks",
+            "strikes",
+            "offensive",
+        ]
+        .iter()
+        .any(|x| *x == next || *x == n2)
+    } {
+        let n2 = word(words, i + 2);
+        let mode = if next == "drones" || n2 == "drones" {
+            Some("drone")
+        } else if matches!(next, "missiles" | "rockets") || matches!(n2, "missiles" | "rockets") {
+            Some("heavy-weapons")
+        } else {
+            None
+        };
+        return Some(Sense {
+            kind: EventType::Assault,
+            mode,
+        });
+    }
+    let n2 = word(words, i + 2);
+    let n3 = word(words, i + 3);
+    let sense_of = |kind, mode| Some(Sense { kind, mode });
+    if matches!(w, "walked" | "walk" | "walks" | "walking") && next == "out" && n2 != "of" {
+        return sense_of(EventType::Protest, Some("demo"));
+    }
+    if matches!(w, "pulled" | "pull" | "pulls" | "pulling") && matches!(next, "out" | "back") {
+        return sense_of(EventType::Retreat, None);
+    }
+    if matches!(w, "ruled" | "rule" | "rules" | "ruling") && next == "out" {
+        return sense_of(EventType::Reject, None);
+    }
+    if matches!(w, "cracked" | "crack" | "cracks" | "cracking") && next == "down" {
+        return sense_of(EventType::Coerce, None);
+    }
+    if matches!(w, "blew" | "blow" | "blows" | "blowing") && next == "up" {
+        return sense_of(EventType::Assault, Some("explosives"));
+    }
+    if matches!(w, "turned" | "turn" | "turns" | "turning") && next == "down" {
+        return sense_of(EventType::Reject, None);
+    }
+    if matches!(w, "threw" | "throw" | "throwing" | "hurled") && matches!(next, "stones" | "rocks")
+    {
+        return sense_of(EventType::Assault, Some("primitive"));
+    }
+    let ammo = |x: &str| {
+        matches!(
+            x,
+            "tear"
+                | "rounds"
+                | "bullets"
+                | "shots"
+                | "rockets"
+                | "missiles"
+                | "shells"
+                | "live"
+                | "rubber"
+                | "water"
+        )
+    };
+    if matches!(w, "fired" | "fire" | "fires" | "firing") && (ammo(next) || ammo(n2) || ammo(n3)) {
+        // The weapon gives the mode: tear gas and rubber bullets, heavy weapons, or guns.
+        let said = [next, n2, n3];
+        let mode = if said
+            .iter()
+            .any(|x| matches!(*x, "tear" | "rubber" | "water"))
+        {
+            "crowd-control"
+        } else if said
+            .iter()
+            .any(|x| matches!(*x, "rockets" | "missiles" | "shells"))
+        {
+            "heavy-weapons"
+        } else {
+            "firearms"
+        };
+        return sense_of(EventType::Assault, Some(mode));
+    }
+    if w == "strike" || w == "strikes" {
+        let labour = prev.ends_with("day")
+            || matches!(
+                prev,
+                "general" | "on" | "national" | "nationwide" | "called" | "hunger"
+            )
+            || matches!(next, "action" | "by");
+        if labour {
+            let mode = if prev == "hunger" { "hunger" } else { "strike" };
+            return sense_of(EventType::Protest, Some(mode));
+        }
+    }
+    if matches!(w, "send" | "sends" | "sent" | "sending") {
+        // "sent two aircraft", "will send aid": help in kind, not a letter or a message.
+        let sent = (i + 1..i + 4).any(|j| {
+            let x = word(words, j);
+            number_word(x).is_some_and(|n| n > 1)
+                || matches!(
+                    x,
+                    "aid"
+                        | "troops"
+                        | "soldiers"
+                        | "aircraft"
+                        | "helicopters"
+                        | "planes"
+                        | "ships"
+                        | "experts"
+                        | "teams"
+                        | "doctors"
+                        | "firefighters"
+                        | "supplies"
+                        | "food"
+                        | "medicine"
+                        | "medicines"
+                        | "equipment"
+                        | "weapons"
+                        | "reinforcements"
+                        | "rescuers"
+                        | "assistance"
+                )
+        });
+        return sent.then_some(Sense {
+            kind: EventType::Aid,
+            mode: None,
+        });
+    }
+    // "who asked not to be named", "asked to remain anonymous".
+    if matches!(w, "asked" | "asking") && (next == "not" || (next == "to" && n2 == "remain")) {
+        return None;
+    }
+    // "placed on high alert", "a state of emergency", "a phone call", "blocked roads",
+    // "moved armoured units towards the border".
+    if w == "alert" && matches!(prev, "high" | "maximum" | "full" | "heightened") {
+        return sense_of(EventType::Mobilize, None);
+    }
+    if w == "emergency" && prev == "of" && i >= 2 && word(words, i - 2) == "state" {
+        return sense_of(EventType::Coerce, None);
+    }
+    if w == "call" && matches!(prev, "phone" | "telephone" | "video") {
+        return sense_of(EventType::Consult, None);
+    }
+    if matches!(w, "block" | "blocked" | "blocking" | "blocks") {
+        let road = (i + 1..i + 4).any(|j| {
+            matches!(
+                word(words, j),
+                "road"
+                    | "roads"
+                    | "highway"
+                    | "highways"
+                    | "streets"
+                    | "street"
+                    | "access"
+                    | "bridge"
+                    | "bridges"
+                    | "entrance"
+                    | "traffic"
+            )
+        });
+        return Some(if road {
+            Sense {
+                kind: EventType::Protest,
+                mode: Some("obstruct"),
+            }
+        } else {
+            Sense {
+                kind: EventType::Coerce,
+                mode: None,
+            }
+        });
+    }
+    if matches!(
+        w,
+        "moved" | "move" | "moves" | "moving" | "massed" | "amassed"
+    ) {
+        let troops = (i + 1..i + 5).any(|j| {
+            matches!(
+                word(words, j),
+                "troops"
+                    | "units"
+                    | "tanks"
+                    | "forces"
+                    | "soldiers"
+                    | "battalions"
+                    | "warships"
+                    | "reinforcements"
+                    | "artillery"
+            )
+        });
+        return troops.then_some(Sense {
+            kind: EventType::Mobilize,
+            mode: None,
+        });
+    }
+    if matches!(w, "lend" | "lends" | "lent" | "lending") {
+        // "will lend $1.2 billion": a loan; "lend the group its support" is support.
+        let money = (i + 1..i + 4).any(|j| {
+            let x = word(words, j);
+            matches!(x, "$" | "€" | "£" | "money" | "funds" | "loans")
+                || number_word(x).is_some_and(|n| n > 1)
+        });
+        return money.then_some(Sense {
+            kind: EventType::Aid,
+            mode: None,
+        });
+    }
+    // "meet its obligations", "met the deadline": no meeting.
+    if matches!(w, "meet" | "meets" | "met" | "meeting")
+        && matches!(
+            next,
+            "its" | "their" | "the" | "this" | "that" | "our" | "his" | "her"
+        )
+        && (i + 2..i + 5).any(|j| {
+            matches!(
+                word(words, j),
+                "obligations"
+                    | "obligation"
+                    | "deadline"
+                    | "deadlines"
+                    | "demands"
+                    | "needs"
+                    | "targets"
+                    | "target"
+                    | "expectations"
+                    | "criteria"
+                    | "requirements"
+                    | "standards"
+                    | "costs"
+                    | "goals"
+                    | "commitments"
+                    | "conditions"
+            )
+        })
+    {
+        return None;
+    }
+    // "recalled its ambassador": a downgrade of relations, not a memory.
+    if matches!(w, "recalled" | "recall" | "recalls" | "recalling") {
+        let envoy = (i + 1..i + 4).any(|j| {
+            matches!(
+                word(words, j),
+                "ambassador" | "ambassadors" | "envoy" | "envoys" | "diplomats" | "diplomat"
+            )
+        });
+        return envoy.then_some(Sense {
+            kind: EventType::Sanction,
+            mode: None,
+        });
+    }
+    // "took 240 hostages", "seized hostages": an abduction.
+    if w == "hostages"
+        && (i >= 2)
+        && (1..=3).any(|k| {
+            matches!(
+                word(words, i - k),
+                "took" | "take" | "taking" | "taken" | "seized" | "held" | "holding"
+            )
+        })
+    {
+        return Some(Sense {
+            kind: EventType::Assault,
+            mode: Some("abduct"),
+        });
+    }
+    if w == "deal" && matches!(next, "with" | "a") {
+        return None;
+    }
+    let sense = lexicon.get(w)?;
+    // A capitalised trigger mid-sentence is most likely part of a name ("Operation Storm").
+    let raw = words.get(i).map(|x| x.raw).unwrap_or("");
+    if i > 0 && raw.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    // "a strike" nouns after determiners are kept; infinitive after "to" kept.
+    // Auxiliary-like uses: "back" as adverb ("came back", "back to").
+    if w == "back" && !matches!(next, "the" | "a" | "an") {
+        return None;
+    }
+    if sense.kind == EventType::Support && (next == "for" && w == "support") {
+        // "support for X" is a nominal: keep.
+        return Some(sense);
+    }
+    Some(sense)
+}
+
+/// True when the trigger at `i` reads as a noun ("the attack", "Hamas' assault", "Israeli
+/// airstrikes") rather than a verb.
+pub(crate) fn is_nominal(words: &[Word], i: usize, noun: bool) -> bool {
+    if noun {
+        return true;
+    }
+    if i == 0 {
+        return false;
+    }
+    let prev = word(words, i - 1);
+    let w = word(words, i);
+    if matches!(
+        prev,
+        "the"
+            | "a"
+            | "an"
+            | "in"
+            | "into"
+            | "after"
+            | "before"
+            | "during"
+            | "amid"
+            | "following"
+            | "despite"
+            | "against"
+            | "from"
+            | "without"
+            | "under"
+            | "about"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "'s"
+            | "'"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "any"
+            | "no"
+            | "further"
+            | "of"
+            | "on"
+            | "new"
+            | "fresh"
+            | "military"
+            | "deadly"
+            | "heaviest"
+            | "latest"
+            | "first"
+    ) {
+        return true;
+    }
+    let p = words.get(i - 1);
+    if p.is_some_and(|p| p.kind == TokenKind::Number) {
+        return true;
+    }
+    // "its political and moral support": adjectives back to a determiner.
+    if !w.ends_with("ed") {
+        for j in (i.saturating_sub(5)..i).rev() {
+            let x = word(words, j);
+            if j + 1 < i
+                && matches!(
+                    x,
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+                )
+            {
+                return true;
+            }
+            let adjective = words.get(j).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.raw.starts_with(char::is_lowercase)
+                    && !chunk::is_stop_word(x)
+                    && !chunk::is_det_word(x)
+                    && !x.ends_with("ed")
+            });
+            let link = j + 1 < i && (x == "and" || x == ",");
+            if !(adjective || link) {
+                break;
+            }
+        }
+    }
+    i >= 2
+        && !w.ends_with("ed")
+        && p.is_some_and(|p| p.raw.starts_with(char::is_uppercase) && p.kind == TokenKind::Word)
+}
+
+/// Verbs whose object is the thing given and whose target is the recipient.
+pub(crate) fn is_theme_verb(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("ed")
+        .or_else(|| w.strip_suffix("ing"))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
+    matches!(
+        stem,
+        "send"
+            | "sent"
+            | "offer"
+            | "contribut"
+            | "contribute"
+            | "donat"
+            | "donate"
+            | "pledg"
+            | "pledge"
+            | "promis"
+            | "promise"
+            | "deploy"
+            | "provid"
+            | "provide"
+            | "suppli"
+            | "supply"
+            | "loan"
+            | "gave"
+            | "give"
+            | "deliver"
+    )
+}
+
+/// Verbs that take an event noun as object and lend it their subject ("launched an attack").
+pub(crate) fn is_light_verb(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("ed")
+        .or_else(|| w.strip_suffix("ing"))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
+    matches!(
+        stem,
+        "launch"
+            | "went"
+            | "go"
+            | "goe"
+            | "gone"
+            | "clos"
+            | "close"
+            | "end"
+            | "conclud"
+            | "conclude"
+            | "conven"
+            | "convene"
+            | "lend"
+            | "lent"
+            | "trad"
+            | "trade"
+            | "exchang"
+            | "exchange"
+            | "carri"
+            | "carry"
+            | "conduct"
+            | "stag"
+            | "stage"
+            | "mount"
+            | "engag"
+            | "engage"
+            | "wag"
+            | "wage"
+            | "open"
+            | "impos"
+            | "impose"
+            | "call"
+            | "claim"
+            | "step"
+            | "stepp"
+            | "intensifi"
+            | "intensify"
+            | "continu"
+            | "continue"
+            | "resum"
+            | "resume"
+            | "announc"
+            | "announce"
+            | "order"
+            | "organis"
+            | "organise"
+            | "organiz"
+            | "organize"
+            | "join"
+            | "began"
+            | "begin"
+            | "start"
+            | "held"
+            | "hold"
+            | "led"
+            | "lead"
+            | "lift"
+            | "extend"
+            | "expand"
+            | "escalat"
+            | "escalate"
+            | "issu"
+            | "issue"
+            | "lodg"
+            | "lodge"
+            | "fil"
+            | "file"
+            | "express"
+            | "offer"
+            | "made"
+            | "make"
+            | "gave"
+            | "give"
+            | "provid"
+            | "provide"
+            | "sent"
+            | "send"
+            | "host"
+            | "attend"
+    )
+}
