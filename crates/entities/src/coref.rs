@@ -324,6 +324,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         self.merge_partial_persons();
         self.merge_acronyms();
         self.merge_org_prefixes();
+        self.merge_place_pairs();
         self.owners();
         self.place_descriptors();
         self.demonyms();
@@ -420,6 +421,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 by_key.insert(self.key.clone(), e);
             }
         }
+    }
+
+    /// Whether candidate `ci` opens with a first name the knowledge base knows ("Ada …").
+    fn named_person(&self, ci: usize) -> bool {
+        self.cands
+            .get(ci)
+            .is_some_and(|c| self.ctx.gaz.is_first_name(self.ctx.s(c.t0)))
     }
 
     /// The normalised words of candidate `ci`'s tokens (one string per token).
@@ -632,7 +640,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             };
             let last = self.ctx.s(c.t1.saturating_sub(1));
-            if c.t1 < c.t0 + 2 || words::head_type(last) != Some(EntityType::Org) {
+            // Ends in an organisation's head word, or has one before "of" ("Church of X",
+            // which "the Church" may stand for).
+            let of_head = (c.t0 + 1..c.t1.saturating_sub(1))
+                .find(|&k| matches!(self.ctx.s(k), "of" | "for"))
+                .is_some_and(|k| {
+                    words::head_type(self.ctx.s(k - 1)) == Some(EntityType::Org)
+                        || words::is_org_opener(self.ctx.s(k - 1))
+                });
+            if c.t1 < c.t0 + 2 || !(words::head_type(last) == Some(EntityType::Org) || of_head) {
                 continue;
             }
             if let Some(b) = x.best {
@@ -658,6 +674,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             let Some(b) = x.best else { continue };
             self.cand_words(b, &mut w);
+            // A person named in full ("Ada Binti") is not the start of the foundation named
+            // after her ("Ada Binti Foundation"); another "person" may be an organisation's
+            // short name the tagger mistook.
+            if x.ty() == EntityType::Person && w.len() > 1 && self.named_person(b) {
+                continue;
+            }
             let Some(f) = w.first() else { continue };
             let kb = x.kb;
             let mut hits = by_first
@@ -669,6 +691,51 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let t = *t;
                 let tkb = self.ent(t).and_then(|o| o.kb);
                 if kb.is_none() || tkb.is_none() || kb == tkb {
+                    self.merge(e, t);
+                }
+            }
+        }
+    }
+
+    /// A town named alone joins the entity of the same town named with its state or country
+    /// ("Springfield" and "Springfield, Illinois"), when the text names one such pair.
+    fn merge_place_pairs(&mut self) {
+        let mut pairs: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut w = Vec::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || !is_place(x.ty()) {
+                continue;
+            }
+            let Some(c) = x.best.and_then(|b| self.cands.get(b)) else {
+                continue;
+            };
+            let Some(comma) = (c.t0 + 1..c.t1.saturating_sub(1)).find(|&k| self.ctx.s(k) == ",")
+            else {
+                continue;
+            };
+            w.clear();
+            for t in c.t0..comma {
+                normalize_into(self.ctx.s(t), &mut self.key);
+                w.push(self.key.clone());
+            }
+            pairs.entry(w.join(" ")).or_default().push(e);
+        }
+        if pairs.is_empty() {
+            return;
+        }
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || !is_place(x.ty()) {
+                continue;
+            }
+            let Some(b) = x.best else { continue };
+            self.cand_words(b, &mut w);
+            let key = w.join(" ");
+            if let Some([t]) = pairs.get(&key).map(Vec::as_slice) {
+                let t = *t;
+                let (kb, tkb) = (x.kb, self.ent(t).and_then(|o| o.kb));
+                if t != e && (kb.is_none() || tkb.is_none() || kb == tkb) {
                     self.merge(e, t);
                 }
             }
@@ -1935,9 +2002,25 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         .chain(x.full_name)
                         .map(|s| self.ctx.slice(s))
                         .max_by_key(|s| s.chars().count())
-                        .unwrap_or("")
-                        .to_owned()
+                        .map_or(String::new(), |n| {
+                            if ty == EntityType::Person {
+                                crate::layout::display_name(self.ctx, n).into_owned()
+                            } else {
+                                n.to_owned()
+                            }
+                        })
                 }
+            };
+            // An entity known only by a demonym or a description: its longest mention.
+            let name = if name.is_empty() {
+                x.mentions
+                    .iter()
+                    .map(|m| self.ctx.slice(m.span))
+                    .max_by_key(|s| s.chars().count())
+                    .unwrap_or("")
+                    .to_owned()
+            } else {
+                name
             };
             let kb_link = entry.map(|en| {
                 let mut codes = Vec::new();

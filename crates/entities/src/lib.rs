@@ -27,9 +27,21 @@
 //!    organisations, armed groups, well-known persons and organisations the tagger missed are
 //!    added from the knowledge base, as are "Iran" in "Iran-backed", the place and outlet of a
 //!    dateline and the authors of a "By …" byline. In an all-caps headline only names the
-//!    knowledge base or the body confirms are kept.
+//!    knowledge base or the body confirms are kept. Single words the tagger left out or could
+//!    not type (`lone`) are added: an acronym standing alone ("the NHS"; not "CEO", "TV"), an
+//!    outlet named on "news", the subject of "died"/"was born" or a name with its age in apposition ("X, 31,"), a capitalised run after an
+//!    organisation noun ("the border agency X") or "the town of", an untagged repeat of a name
+//!    found elsewhere in the article. A source ("according to X") or a business
+//!    context ("founder of X") is no place; a name opening with a foreign article ("Le X") that
+//!    the knowledge base does not know is an organisation; a "Convention Centre" is a
+//!    facility; "Jr."/"III"/"the Elder" stay in a person's name. What only looks like a name
+//!    (`layout`) is dropped: a place naming a treaty ("Paris Agreement"), vehicles ("Space
+//!    Shuttle X", "HMS X", "the tanker X"), a genus before its species, words inside web
+//!    addresses, a caption's "Image:"; a reference list's "Surname, Given." is one person,
+//!    named in order.
 //! 2. **Coreference** (`coref`): names become entities (same knowledge base entry, same text,
-//!    partial person names, acronyms, short organisation names, "Peru’s" = "Peruvian"
+//!    partial person names, acronyms, short organisation names, "the Church" = "Church of X",
+//!    a town and the same town with its state, "Peru’s" = "Peruvian"
 //!    Defence Ministry); then demonyms ("Iranian officials" → Iran), collective actors (GROUP
 //!    entities: "Iran-backed militias", "Israeli troops", with affiliations), appositions and
 //!    definite descriptions ("X, the foreign minister,", "Iran's deputy foreign minister, X",
@@ -69,6 +81,8 @@
 #![deny(missing_docs)]
 
 mod coref;
+mod layout;
+mod lone;
 mod names;
 mod words;
 
@@ -187,7 +201,15 @@ impl EntityStage {
         let mut named: Vec<NamedSpan> = Vec::new();
         self.recogniser.tag(text, tokens, &tagged, &mut named);
         let quoted: Vec<ByteSpan> = quotes.iter().map(|q| q.content).collect();
-        let ctx = names::Ctx::new(text, self.kb, tokens, &units, &quoted);
+        let ctx = names::Ctx::new(
+            text,
+            self.kb,
+            tokens,
+            &units,
+            &quoted,
+            self.recogniser.model(),
+            self.recogniser.gazetteer(),
+        );
         let mut cands = Vec::new();
         names::candidates(&ctx, &named, &mut cands);
         coref::Resolver::new(&ctx, &cands).run()

@@ -26,7 +26,7 @@ use newsgraph_doc::{ByteSpan, EntityType, RegionKind, Token, TokenKind};
 use newsgraph_kb::{EntryId, Kb, Kind};
 use newsgraph_ner::{rules::is_title, Label, NamedSpan};
 
-use crate::words;
+use crate::{layout, lone, words};
 
 /// Marks a token outside every unit.
 pub(crate) const NO_UNIT: u32 = u32::MAX;
@@ -59,6 +59,10 @@ pub(crate) struct Ctx<'a> {
     pub units: Vec<Unit>,
     /// Whether each token lies inside a quotation.
     pub in_quote: Vec<bool>,
+    /// The tagger's model, for its casing lexicon.
+    pub model: &'a newsgraph_ner::Model,
+    /// The tagger's gazetteer, for its first names.
+    pub gaz: &'a newsgraph_ner::KbGazetteer<'static>,
 }
 
 impl<'a> Ctx<'a> {
@@ -69,6 +73,8 @@ impl<'a> Ctx<'a> {
         toks: &'a [Token],
         spans: &[(ByteSpan, Option<RegionKind>)],
         quotes: &[ByteSpan],
+        model: &'a newsgraph_ner::Model,
+        gaz: &'a newsgraph_ner::KbGazetteer<'static>,
     ) -> Self {
         let strs: Vec<&str> = toks
             .iter()
@@ -120,7 +126,15 @@ impl<'a> Ctx<'a> {
             unit_of,
             units,
             in_quote,
+            model,
+            gaz,
         }
+    }
+
+    /// Whether `w` is a common word: mostly written in lower case in the tagger's training
+    /// text.
+    pub(crate) fn common_word(&self, w: &str) -> bool {
+        self.model.is_common_word(w)
     }
 
     /// Whether token `i` lies inside a quotation.
@@ -273,7 +287,7 @@ fn classify(
     let last = ctx.s(t1.saturating_sub(1));
     let multi = t1 > t0 + 1;
     let mut head = if multi && words::capitalised(last) {
-        words::head_type(last)
+        words::head_type_pair(ctx.s(t1.saturating_sub(2)), last)
     } else {
         None
     };
@@ -302,7 +316,16 @@ fn classify(
                 matches!(label, Label::Loc | Label::Misc) || label == Label::Per && !multi
             }
             Kind::Person => label != Label::Org || !multi,
-            _ => label != Label::Per || words::all_caps(surface),
+            // A company the tagger took for a person: the company, unless the word is a
+            // known first name or surname ("Ford").
+            _ => {
+                label != Label::Per
+                    || words::all_caps(surface)
+                    || !multi
+                        && matches!(kind, Kind::Company)
+                        && !ctx.gaz.is_first_name(surface)
+                        && !ctx.gaz.is_surname(surface)
+            }
         };
         if accept {
             let ty = match head {
@@ -318,6 +341,14 @@ fn classify(
     if let Some(h) = head {
         return Some((h, true, None));
     }
+    if !multi && lone::outlet_word(surface) {
+        return Some((EntityType::Org, true, None));
+    }
+    if multi && label == Label::Loc && is_foreign_article(ctx.s(t0)) {
+        // "Le Figaro", "El Mundo", "Die Zeit": a place so named would be in the knowledge
+        // base; unknown, it is most likely a newspaper, a party or a firm.
+        return Some((EntityType::Org, false, None));
+    }
     if !multi && matches!(label, Label::Misc | Label::Per) && plural_group(ctx, surface, t0) {
         return Some((EntityType::Org, false, None));
     }
@@ -328,11 +359,56 @@ fn classify(
         Label::Misc => {
             if !multi && (ctx.kb.demonym(surface).is_some() || words::is_norp_word(surface)) {
                 (EntityType::Norp, false, None)
+            } else if !multi && lone::person_verb_after(ctx, t1) && !ctx.common_word(surface) {
+                // "When X died": a person the tagger could not type.
+                (EntityType::Person, false, None)
             } else {
                 return None;
             }
         }
     })
+}
+
+/// Whether `w` is a generational suffix of a person's name ("Jr.", "III").
+fn is_name_suffix(w: &str) -> bool {
+    ["II", "III", "IV", "Jr.", "Jr", "Sr.", "Sr"].contains(&w)
+}
+
+/// A person's name runs on to its generational suffix ("X Price III", over the capitalised
+/// words the tagger left out) or epithet ("X the Elder").
+fn name_suffixes(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
+    let mut changed = false;
+    for r in raws.iter_mut().filter(|r| r.label == Label::Per) {
+        let unit = ctx.unit(r.t0);
+        let e = r.t1;
+        let end = (e..e + 3)
+            .take_while(|&k| ctx.unit(k) == unit)
+            .find(|&k| is_name_suffix(ctx.s(k)))
+            .filter(|&k| (e..k).all(|j| cap_word(ctx, j)))
+            .map(|k| k + 1)
+            .or_else(|| {
+                (ctx.s(e) == "the"
+                    && ctx.unit(e + 1) == unit
+                    && ["Elder", "Younger", "Great"].contains(&ctx.s(e + 1)))
+                .then_some(e + 2)
+            });
+        if let Some(end) = end {
+            r.t1 = end;
+            r.span = r.span.cover(ctx.span(end - 1));
+            changed = true;
+        }
+    }
+    if changed {
+        merge_overlaps(raws);
+    }
+}
+
+/// Whether `w` is a capitalised definite article of French, Spanish, Italian, German or Dutch.
+fn is_foreign_article(w: &str) -> bool {
+    [
+        "Le", "La", "Les", "El", "Il", "Lo", "Die", "Der", "Das", "Het",
+    ]
+    .contains(&w)
 }
 
 /// Whether `w` looks like the plural name of a group ("Varnis"): capitalised, ending in "s",
@@ -410,7 +486,7 @@ fn is_connector(w: &str) -> bool {
 }
 
 /// Connectors of Romance names, which join any two capitalised parts.
-fn is_romance_connector(w: &str) -> bool {
+pub(crate) fn is_romance_connector(w: &str) -> bool {
     [
         "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "y",
     ]
@@ -418,7 +494,7 @@ fn is_romance_connector(w: &str) -> bool {
 }
 
 /// Whether token `j` is a capitalised word that may continue a name.
-fn cap_word(ctx: &Ctx<'_>, j: usize) -> bool {
+pub(crate) fn cap_word(ctx: &Ctx<'_>, j: usize) -> bool {
     let s = ctx.s(j);
     ctx.is_word(j) && words::capitalised(s) && !words::is_not_name(s)
 }
@@ -740,7 +816,9 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                 break;
             }
             let mut s = j + 1;
-            if words::is(ctx.s(s), "the") && !poss {
+            if words::is(ctx.s(s), "the") && !poss
+                || romance && ["la", "las", "los", "le", "les"].contains(&ctx.s(s))
+            {
                 s += 1;
             }
             // The part after: a name, or a run of capitalised words.
@@ -824,7 +902,11 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                         .is_some_and(|(_, _, t)| is_place(t));
                 (mission && place && e <= s + 3).then_some(EntityType::Org)
             } else if romance {
+                // "Frente … del Norte" is an organisation whatever the tagger said of its parts.
+                let org_opener =
+                    words::is_foreign_org_opener(ctx.s(r.t0)) || words::is_org_opener(ctx.s(r.t0));
                 Some(r.forced.unwrap_or(match r.label {
+                    _ if org_opener => EntityType::Org,
                     Label::Per => EntityType::Person,
                     Label::Loc => EntityType::Gpe,
                     _ => EntityType::Org,
@@ -1219,6 +1301,27 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
     if words::is(before, "of") && is_place_noun(before2) {
         return (!is_place(ty)).then_some(EntityType::Gpe);
     }
+    // "the suburbs of A and B": B too.
+    if matches!(before, "and" | "or") && !is_place(ty) && t0 >= 2 {
+        let mut p = t0 - 1;
+        while p > t0.saturating_sub(6) && cap_word(ctx, p - 1) && ctx.unit(p - 1) == unit {
+            p -= 1;
+        }
+        if p < t0 - 1 && p >= 2 && words::is(at(p - 1), "of") && is_place_noun(at(p - 2)) {
+            return Some(EntityType::Gpe);
+        }
+    }
+    // A source is a person or a body, not a place: "according to X".
+    if is_place(ty) && words::is(before, "to") && words::is(before2, "according") {
+        return Some(EntityType::Person);
+    }
+    // "founder of X", "employees at X", "a spokesman for X": a business, not a place.
+    if is_place(ty)
+        && ["of", "for", "at"].iter().any(|w| words::is(before, w))
+        && is_business_role(before2)
+    {
+        return Some(EntityType::Org);
+    }
     if ty != EntityType::Person
         && (words::is_role_noun(before) && !words::capitalised(before)
             || is_title(before) && words::capitalised(before) && before.len() > 2
@@ -1254,7 +1357,20 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
             }
         }
     }
+    // "the X news agency", "the X union": a lower-case noun for an organisation right after
+    // the name (not one a place may own, such as "council" or "ministry").
+    let after = at(t1);
+    let after_org = if after == "news" { at(t1 + 1) } else { after };
+    if !matches!(ty, EntityType::Org | EntityType::Norp | EntityType::Group)
+        && !words::capitalised(after_org)
+        && is_named_org_noun(after_org)
+    {
+        return Some(EntityType::Org);
+    }
+    // "in X's trial" names X's trial, not a place.
+    let possessive = matches!(at(t1), "'s" | "\u{2019}s" | "'" | "\u{2019}");
     if ty == EntityType::Person
+        && !possessive
         && ["in", "near", "outside", "across", "around", "off"]
             .iter()
             .any(|w| words::is(before, w))
@@ -1264,9 +1380,62 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
     None
 }
 
+/// Lower-case nouns that, right after a name, say it names an organisation ("the X union",
+/// "the X news agency"): kinds of organisation a place does not own.
+pub(crate) fn is_named_org_noun(w: &str) -> bool {
+    [
+        "agency",
+        "airline",
+        "alliance",
+        "bank",
+        "broadcaster",
+        "coalition",
+        "company",
+        "conglomerate",
+        "daily",
+        "faction",
+        "firm",
+        "group",
+        "militia",
+        "movement",
+        "newspaper",
+        "party",
+        "union",
+        "website",
+    ]
+    .contains(&w)
+}
+
+/// Roles in a business or organisation that, before "of", "for" or "at", say the name after
+/// them is an organisation, not a place ("founder of X", "a spokeswoman for X").
+fn is_business_role(w: &str) -> bool {
+    [
+        "co-founder",
+        "cofounder",
+        "customers",
+        "employee",
+        "employees",
+        "executive",
+        "executives",
+        "founder",
+        "founders",
+        "owner",
+        "owners",
+        "shareholders",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "staff",
+        "subsidiary",
+        "unit",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
 /// Lower-case nouns that, right before a name, say it names an organisation ("the Oslo daily
 /// X", "telecoms operator X").
-fn is_org_cue(w: &str) -> bool {
+pub(crate) fn is_org_cue(w: &str) -> bool {
     [
         "airline",
         "broadcaster",
@@ -1294,7 +1463,7 @@ fn is_org_cue(w: &str) -> bool {
 }
 
 /// Nouns for a kind of place that a name may follow after "of" ("the town of X").
-fn is_place_noun(w: &str) -> bool {
+pub(crate) fn is_place_noun(w: &str) -> bool {
     [
         "village",
         "town",
@@ -1349,6 +1518,42 @@ fn coordinate_places(ctx: &Ctx<'_>, cands: &mut [Cand]) {
     }
 }
 
+/// A one-word name the tagger took weakly for a person, coordinated with an organisation ("X
+/// and IAG", "Y or Zentrix Corp"), is an organisation, unless it is a known first name.
+fn coordinate_orgs(ctx: &Ctx<'_>, cands: &mut [Cand]) {
+    for k in 0..cands.len() {
+        let Some(c) = cands.get(k) else { continue };
+        if c.strong
+            || c.cued
+            || c.ty != EntityType::Person
+            || c.t1 != c.t0 + 1
+            || c.title.is_some()
+            || ctx.gaz.is_first_name(ctx.s(c.t0))
+        {
+            continue;
+        }
+        let (t0, t1) = (c.t0, c.t1);
+        let org = |o: &Cand| {
+            o.ty == EntityType::Org
+                && (o.strong || o.cued || o.t1 == o.t0 + 1 && words::all_caps(ctx.s(o.t0)))
+        };
+        let linked = |o: &Cand, a: usize, b: usize| {
+            org(o) && b == a + 2 && matches!(ctx.s(a + 1), "and" | "or")
+        };
+        let prev = k
+            .checked_sub(1)
+            .and_then(|p| cands.get(p))
+            .is_some_and(|p| linked(p, p.t1 - 1, t0));
+        let next = cands.get(k + 1).is_some_and(|n| linked(n, t1 - 1, n.t0));
+        if prev || next {
+            if let Some(c) = cands.get_mut(k) {
+                c.ty = EntityType::Org;
+                c.cued = true;
+            }
+        }
+    }
+}
+
 /// Finds the name candidates of the document.
 pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>) {
     out.clear();
@@ -1380,11 +1585,14 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
         });
     }
     refine(ctx, &mut raws);
+    name_suffixes(ctx, &mut raws);
     // Words written in lower case in the text, gathered when first needed.
     let mut lower_words: Option<std::collections::HashSet<&str>> = None;
     for r in &raws {
         let (t0, t1, rspan) = trim_weekdays(ctx, r);
-        if event_name(ctx, t0, t1) && kb_first(ctx, ctx.slice(rspan)).is_none() {
+        if event_name(ctx, t0, t1)
+            && (kb_first(ctx, ctx.slice(rspan)).is_none() || treaty_after(ctx, t0, t1))
+        {
             // An event, holiday or prize: no scored type; its words are no other name.
             for c in covered.get_mut(r.t0..r.t1).unwrap_or(&mut []) {
                 *c = true;
@@ -1404,7 +1612,12 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
         {
             continue;
         }
-        if surface.chars().any(is_phonetic) {
+        if surface.chars().any(is_phonetic) || layout::in_url(ctx, rspan) {
+            continue;
+        }
+        // The acronym of a common noun, or its plural ("CEO", "GIFs"), is no name.
+        let singular = surface.strip_suffix('s').unwrap_or(surface);
+        if t1 == t0 + 1 && words::all_caps(singular) && words::is_common_acronym(singular) {
             continue;
         }
         let mut span = rspan;
@@ -1472,7 +1685,12 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     add_hyphen_names(ctx, &covered, out);
     add_plural_groups(ctx, &covered, out);
     add_member_orgs(ctx, &covered, out);
+    lone::add_acronyms(ctx, &covered, out);
+    lone::add_outlets(ctx, &covered, out);
+    lone::add_person_subjects(ctx, &covered, out);
+    lone::add_cued_orgs(ctx, &covered, out);
     list_orgs(ctx, out);
+    lone::add_repeats(ctx, out);
     out.sort_by_key(|c| (c.span.start(), c.span.end()));
     out.dedup_by_key(|c| c.span);
     // A plural group name typed as an organisation once is one everywhere.
@@ -1493,8 +1711,13 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
         }
     }
     coordinate_places(ctx, out);
+    coordinate_orgs(ctx, out);
     join_place_pairs(ctx, out);
     drop_caps_guesses(ctx, out);
+    layout::cut_caption_words(ctx, out);
+    layout::drop_vehicles(ctx, out);
+    layout::drop_binomials(ctx, out);
+    layout::inverted_names(ctx, out);
     titles(ctx, out);
 }
 
@@ -1580,6 +1803,28 @@ fn event_name(ctx: &Ctx<'_>, t0: usize, t1: usize) -> bool {
             && words::capitalised(ctx.s(k - 1))
             && words::is_event_head(ctx.s(k - 1))
     })
+}
+
+/// Whether a capitalised treaty word follows the name ("Paris Agreement", "Oslo Accords"):
+/// the place only names the treaty, even when the knowledge base knows it.
+fn treaty_after(ctx: &Ctx<'_>, t0: usize, t1: usize) -> bool {
+    let next = ctx.s(t1);
+    ctx.unit(t1) == ctx.unit(t0)
+        && words::capitalised(next)
+        && [
+            "accord",
+            "accords",
+            "agreement",
+            "agreements",
+            "charter",
+            "convention",
+            "conventions",
+            "declaration",
+            "protocol",
+            "treaty",
+        ]
+        .iter()
+        .any(|w| words::is(next, w))
 }
 
 /// A town followed by the state or country that holds it ("Springfield, Illinois") is one
@@ -1677,7 +1922,7 @@ fn is_phonetic(c: char) -> bool {
 
 /// Whether a one-word name is really a common noun written with a capital: a collective actor
 /// noun ("Gunmen"), a bare head word ("Bureau").
-fn common_noun(ctx: &Ctx<'_>, w: &str) -> bool {
+pub(crate) fn common_noun(ctx: &Ctx<'_>, w: &str) -> bool {
     words::is_group_noun(w)
         || is_title(w)
         || words::head_type(w).is_some()
@@ -1882,6 +2127,8 @@ fn is_member_noun(w: &str) -> bool {
     [
         "correspondent",
         "correspondents",
+        "cardholders",
+        "clients",
         "customers",
         "editor",
         "editors",
@@ -1916,7 +2163,7 @@ fn add_member_orgs(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
             || s.len() < 3
             || !words::capitalised(s)
             || ctx.caps_unit(i)
-            || ctx.opens_unit(i)
+            || (ctx.opens_unit(i) && ctx.common_word(s))
             || words::is_not_name(s)
             || common_noun(ctx, s)
             || is_title(s)

@@ -47,6 +47,7 @@ const FAC_HEADS: &[&str] = &[
     "arena",
     "avenue",
     "barracks",
+    "base",
     "boulevard",
     "bridge",
     "canal",
@@ -209,6 +210,50 @@ const ORG_HEADS: &[&str] = &[
     "tv",
     "union",
     "university",
+];
+
+/// Words that, right before "Center" or "Centre", make the name a place or building rather
+/// than an organisation ("Convention Centre", "Space Center", "Shopping Center"; a research
+/// or policy centre stays an organisation).
+const FAC_CENTRE_MODIFIERS: &[&str] = &[
+    "aquatic",
+    "aquatics",
+    "civic",
+    "community",
+    "conference",
+    "congress",
+    "convention",
+    "detention",
+    "distribution",
+    "exhibition",
+    "financial",
+    "leisure",
+    "recreation",
+    "rocket",
+    "science",
+    "shopping",
+    "space",
+    "sports",
+    "town",
+    "trade",
+    "trading",
+    "transit",
+    "visitor",
+    "visitors",
+];
+
+/// Acronyms of common nouns, units, times and formats ("CEO", "GDP", "DNA", "TV"): written in
+/// capitals, but no names.
+const COMMON_ACRONYMS: &[&str] = &[
+    "ac", "ad", "ai", "aids", "aka", "am", "ar", "asap", "atm", "bbq", "bc", "bce", "bst", "cc",
+    "cd", "cds", "ce", "ceo", "ceos", "cet", "cfo", "co2", "coo", "covid", "cpu", "cst", "ct",
+    "cto", "diy", "dj", "dna", "dvd", "edt", "est", "ev", "evs", "faq", "fm", "fyi", "gb", "gdp",
+    "gif", "gifs", "gmt", "gnp", "gp", "gps", "hd", "hiv", "hq", "hr", "html", "http", "https",
+    "id", "ie", "ipo", "iq", "irc", "ist", "ivf", "jpeg", "kg", "km", "lcd", "led", "lgbt",
+    "lgbtq", "lol", "mb", "md", "mers", "mp", "mp3", "mph", "mps", "mri", "nb", "ngo", "ngos",
+    "ok", "os", "pc", "pdf", "pdt", "phd", "pm", "pov", "pr", "ps", "pst", "ptsd", "qc", "ram",
+    "rip", "rna", "rov", "rsvp", "sars", "sc", "sim", "sms", "sql", "suv", "tb", "tv", "ufo",
+    "url", "usb", "usd", "utc", "vat", "vip", "vm", "vr", "www", "xml", "xp",
 ];
 
 /// Words that name an organisation when they open a name before "of" ("Ministry of Health").
@@ -500,6 +545,7 @@ const NOT_NAMES: &[&str] = &[
     "august",
     "but",
     "december",
+    "emeritus",
     "february",
     "friday",
     "he",
@@ -668,6 +714,25 @@ pub(crate) fn head_type(word: &str) -> Option<EntityType> {
     }
 }
 
+/// The type of a name ending in `before` `last`: [`head_type`] of `last`, except that a
+/// centre named for what happens in its building ("Convention Centre", "Space Center") is a
+/// facility, not an organisation.
+pub(crate) fn head_type_pair(before: &str, last: &str) -> Option<EntityType> {
+    let ty = head_type(last);
+    if ty == Some(EntityType::Org)
+        && (is(last, "center") || is(last, "centre"))
+        && in_list(FAC_CENTRE_MODIFIERS, before)
+    {
+        return Some(EntityType::Fac);
+    }
+    ty
+}
+
+/// Whether `word` is the acronym of a common noun, unit, time zone or format ("CEO", "TV").
+pub(crate) fn is_common_acronym(word: &str) -> bool {
+    in_list(COMMON_ACRONYMS, word)
+}
+
 /// Whether `word` opens an organisation's name before "of" ("Ministry of …").
 pub(crate) fn is_org_opener(word: &str) -> bool {
     in_list(ORG_OPENERS, word)
@@ -829,6 +894,8 @@ mod tests {
             EVENT_HEADS,
             FOREIGN_ORG_OPENERS,
             PLURAL_AGENT_VERBS,
+            FAC_CENTRE_MODIFIERS,
+            COMMON_ACRONYMS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list

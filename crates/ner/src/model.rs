@@ -401,6 +401,14 @@ impl Model {
         self.bits
     }
 
+    /// Whether the training text writes `word` (case aside) mostly in lower case: a common
+    /// word ("first", "cotton") rather than a name, however it is capitalised here. Allocates
+    /// a few small buffers per call.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let (form, _) = Extractor::default().form_case(word);
+        self.lex.is_lower(form)
+    }
+
     /// The number of weight rows that are not all zero.
     pub fn nonzero_rows(&self) -> usize {
         self.rows

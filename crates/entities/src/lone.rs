@@ -1,0 +1,382 @@
+//! Names the tagger left out or could not type: acronyms standing alone ("the NHS"), outlets
+//! named on "news", persons known only by the verb they are subject of or their age ("X died", "X, 31,"), names
+//! after or before a noun that says what they are ("the border agency X", "the town of X",
+//! "the X union"), and untagged repeats of names found elsewhere in the article.
+
+use newsgraph_doc::EntityType;
+use newsgraph_ner::{rules::is_title, Label};
+
+use crate::names::{
+    cap_word, common_noun, is_named_org_noun, is_org_cue, is_place_noun, is_romance_connector,
+    Cand, Ctx, Source, NO_UNIT,
+};
+use crate::words;
+
+/// Whether what follows token `t1 - 1` shows a person: a verb whose subject is a person
+/// ("died", "thought", "wrote", "was born") or an age in apposition ("X, 31," "X, now 31,"),
+/// in the same unit.
+pub(crate) fn person_verb_after(ctx: &Ctx<'_>, t1: usize) -> bool {
+    if t1 == 0 || ctx.unit(t1) != ctx.unit(t1 - 1) {
+        return false;
+    }
+    let next = ctx.s(t1);
+    let age = |w: &str| {
+        (1..=3).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && w.parse::<u32>().is_ok_and(|n| n <= 120)
+    };
+    [
+        "argued",
+        "believed",
+        "believes",
+        "died",
+        "explained",
+        "insisted",
+        "recalled",
+        "thinks",
+        "thought",
+        "wrote",
+    ]
+    .contains(&next)
+        || born_after(ctx, t1)
+        || next == ","
+            && (age(ctx.s(t1 + 1)) && ctx.s(t1 + 2) == ","
+                || matches!(ctx.s(t1 + 1), "now" | "aged") && age(ctx.s(t1 + 2)))
+}
+
+/// Whether "was born" or "is born" follows token `t1 - 1`: a person, even when the name is also
+/// a common word ("X was born in 1832").
+fn born_after(ctx: &Ctx<'_>, t1: usize) -> bool {
+    matches!(ctx.s(t1), "was" | "is") && ctx.s(t1 + 1) == "born"
+}
+
+/// English words made on "news" that name no outlet ("Newspaper", "Newsroom").
+const NEWS_WORDS: &[&str] = &[
+    "newsagent",
+    "newsagents",
+    "newscast",
+    "newscaster",
+    "newscasts",
+    "newsfeed",
+    "newsfeeds",
+    "newsflash",
+    "newsgroup",
+    "newsgroups",
+    "newsletter",
+    "newsletters",
+    "newsman",
+    "newsmen",
+    "newspaper",
+    "newspapers",
+    "newsprint",
+    "newsreader",
+    "newsreel",
+    "newsreels",
+    "newsroom",
+    "newsrooms",
+    "newsstand",
+    "newsstands",
+    "newsworthy",
+];
+
+/// Whether the one-word name `w` is made on "news", as the names of news outlets are
+/// ("Euronews", "Newsday"): capitalised, "news" inside one word with other letters, and no
+/// English word such as "Newspaper".
+pub(crate) fn outlet_word(w: &str) -> bool {
+    let lower_rest = |r: &str| r.len() >= 2 && r.bytes().all(|b| b.is_ascii_lowercase());
+    words::capitalised(w)
+        && (w
+            .strip_suffix("news")
+            .is_some_and(|r| r.len() >= 2 && r.bytes().all(|b| b.is_ascii_alphabetic()))
+            || w.strip_prefix("News").is_some_and(lower_rest))
+        && !NEWS_WORDS.iter().any(|x| words::is(w, x))
+}
+
+/// A capitalised word the tagger left out, standing alone before a verb whose subject is a
+/// person ("X thought", "X died"), is a person's name, unless it is a common word or a name the
+/// knowledge base knows as something else.
+pub(crate) fn add_person_subjects(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    for (i, s) in ctx.strs.iter().enumerate() {
+        if covered.get(i).copied().unwrap_or(true)
+            || ctx.unit(i) == NO_UNIT
+            || !ctx.is_word(i)
+            || ctx.caps_unit(i)
+            || s.len() < 3
+            || !words::capitalised(s)
+            || words::all_caps(s)
+            || !person_verb_after(ctx, i + 1)
+            || words::is_not_name(s)
+            || is_title(s)
+            || common_noun(ctx, s)
+            || ctx.kb.demonym(s).is_some()
+            || ctx.kb.lookup_cased(s).next().is_some()
+            || ctx.common_word(s) && !born_after(ctx, i + 1)
+            || out.iter().any(|c| c.t0 <= i && i < c.t1)
+        {
+            continue;
+        }
+        let unit = ctx.unit(i);
+        if i > 0 && ctx.unit(i - 1) == unit && cap_word(ctx, i - 1) && !ctx.opens_unit(i - 1) {
+            continue;
+        }
+        out.push(Cand {
+            span: ctx.span(i),
+            t0: i,
+            t1: i + 1,
+            ty: EntityType::Person,
+            strong: false,
+            kb: None,
+            source: Source::Tagger(Label::Per),
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: false,
+        });
+    }
+}
+
+/// News outlets named on "news" ([`outlet_word`]) that the tagger left out: organisations.
+pub(crate) fn add_outlets(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    for (i, s) in ctx.strs.iter().enumerate() {
+        if covered.get(i).copied().unwrap_or(true)
+            || ctx.unit(i) == NO_UNIT
+            || !ctx.is_word(i)
+            || !outlet_word(s)
+            || out.iter().any(|c| c.t0 <= i && i < c.t1)
+        {
+            continue;
+        }
+        out.push(Cand {
+            span: ctx.span(i),
+            t0: i,
+            t1: i + 1,
+            ty: EntityType::Org,
+            strong: true,
+            kb: None,
+            source: Source::Tagger(Label::Org),
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: false,
+        });
+    }
+}
+
+/// Whether `w` reads as an acronym name: two to six capital letters (an inner "&" allowed),
+/// neither a Roman numeral nor the acronym of a common noun ("CEO", "TV"), nor a common word
+/// written in capitals for emphasis ("FIRST").
+pub(crate) fn acronym_shape(ctx: &Ctx<'_>, w: &str) -> bool {
+    let n = w.len();
+    (2..=6).contains(&n)
+        && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+        && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && !w.bytes().all(|b| b"IVXLC".contains(&b))
+        && !words::is_common_acronym(w)
+        && !ctx.common_word(w)
+}
+
+/// Acronyms the tagger left out ("the NHS", "BA and IAG") are organisations: in news, a
+/// capitalised acronym standing alone in ordinary text names one far more often than not.
+/// Only in text not written in capitals, and not next to another capitalised word (it may be
+/// part of a longer name there).
+pub(crate) fn add_acronyms(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    for (i, s) in ctx.strs.iter().enumerate() {
+        if covered.get(i).copied().unwrap_or(true)
+            || ctx.unit(i) == NO_UNIT
+            || !ctx.is_word(i)
+            || ctx.caps_unit(i)
+            || !acronym_shape(ctx, s)
+            || out.iter().any(|c| c.t0 <= i && i < c.t1)
+        {
+            continue;
+        }
+        let unit = ctx.unit(i);
+        let cap_next = |j: usize| ctx.unit(j) == unit && cap_word(ctx, j);
+        if cap_next(i + 1) || (i > 0 && !ctx.opens_unit(i - 1) && cap_next(i - 1)) {
+            continue;
+        }
+        out.push(Cand {
+            span: ctx.span(i),
+            t0: i,
+            t1: i + 1,
+            ty: EntityType::Org,
+            strong: false,
+            kb: None,
+            source: Source::Tagger(Label::Org),
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: false,
+        });
+    }
+}
+
+/// A run of capitalised words the tagger left out right after a lower-case noun for an
+/// organisation ("the border agency X", "the charity X Y", "telecoms operator X"), or between
+/// "the" and such a noun ("the X news agency", "the X union"), names that organisation; one
+/// after "the town of", "residents of" names a place.
+pub(crate) fn add_cued_orgs(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    let n = ctx.toks.len();
+    let mut i = 1;
+    while i < n {
+        let free = |j: usize| !covered.get(j).copied().unwrap_or(true);
+        // Cheap tests first: an untagged capitalised word.
+        if !free(i) || !words::capitalised(ctx.s(i)) {
+            i += 1;
+            continue;
+        }
+        let before = ctx.s(i - 1);
+        let cue = !words::capitalised(before) && (words::is_org_noun(before) || is_org_cue(before));
+        // "the town of X": a place.
+        let place_cue = before == "of" && i >= 2 && is_place_noun(ctx.s(i - 2));
+        if !(cue || place_cue || before == "the")
+            || ctx.unit(i) == NO_UNIT
+            || ctx.unit(i - 1) != ctx.unit(i)
+            || ctx.caps_unit(i)
+            || !free(i)
+            || !cap_word(ctx, i)
+            || is_title(ctx.s(i))
+            || ctx.kb.demonym(ctx.s(i)).is_some()
+        {
+            i += 1;
+            continue;
+        }
+        let unit = ctx.unit(i);
+        let mut j = i;
+        while j < i + 6 && ctx.unit(j) == unit && free(j) {
+            if cap_word(ctx, j) {
+                j += 1;
+            } else if is_romance_connector(ctx.s(j))
+                && ctx.unit(j + 1) == unit
+                && free(j + 1)
+                && cap_word(ctx, j + 1)
+            {
+                j += 2; // "Jornal da X"
+            } else {
+                break;
+            }
+        }
+        // Or "the X news agency", "the X union": the noun after the run.
+        let after = if ctx.s(j) == "news" { j + 1 } else { j };
+        let after_cue = ctx.unit(after) == unit && is_named_org_noun(ctx.s(after));
+        // Not part of a longer run, not a common word alone ("the agency's Board"), and not
+        // inside a name already found.
+        if !(cue || place_cue || after_cue)
+            || ctx.unit(j) == unit && cap_word(ctx, j)
+            || j == i + 1 && ctx.common_word(ctx.s(i))
+            || out.iter().any(|c| c.t0 < j && i < c.t1)
+        {
+            i = j.max(i + 1);
+            continue;
+        }
+        out.push(Cand {
+            span: ctx.range(i, j),
+            t0: i,
+            t1: j,
+            ty: if place_cue && !cue {
+                EntityType::Gpe
+            } else {
+                EntityType::Org
+            },
+            strong: false,
+            kb: None,
+            source: Source::Tagger(if place_cue && !cue {
+                Label::Loc
+            } else {
+                Label::Org
+            }),
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: true,
+        });
+        i = j;
+    }
+}
+
+/// The longest name (in tokens) whose untagged repeats [`add_repeats`] looks for.
+const MAX_REPEAT: usize = 6;
+
+/// A name found once is found again: an untagged repeat of a candidate's exact words (the
+/// tagger's document pass does this for its own names; this does it for the names the rules
+/// added, such as an organisation from a list, an acronym in brackets or a knowledge-base
+/// name), standing alone (no untagged capitalised word right before or after it) and, when it
+/// opens a sentence, no common word.
+pub(crate) fn add_repeats(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    if out.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; ctx.toks.len()];
+    for c in out.iter() {
+        for x in taken.get_mut(c.t0..c.t1).unwrap_or(&mut []) {
+            *x = true;
+        }
+    }
+    // First words of the names worth repeating, to skip most tokens at once.
+    let firsts: std::collections::HashSet<&str> = out
+        .iter()
+        .filter(|c| c.ty != EntityType::Norp && c.t1 - c.t0 <= MAX_REPEAT)
+        .map(|c| ctx.s(c.t0))
+        .collect();
+    let mut added: Vec<Cand> = Vec::new();
+    let n = ctx.toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = ctx.s(i);
+        if taken.get(i).copied().unwrap_or(true)
+            || ctx.unit(i) == NO_UNIT
+            || ctx.caps_unit(i)
+            || !words::capitalised(w)
+            || !firsts.contains(w)
+        {
+            i += 1;
+            continue;
+        }
+        let unit = ctx.unit(i);
+        let found = out.iter().find(|c| {
+            let len = c.t1 - c.t0;
+            c.ty != EntityType::Norp
+                && len <= MAX_REPEAT
+                && i + len <= n
+                && (0..len).all(|k| {
+                    ctx.s(c.t0 + k) == ctx.s(i + k)
+                        && ctx.unit(i + k) == unit
+                        && !taken.get(i + k).copied().unwrap_or(true)
+                })
+        });
+        let Some(c) = found else {
+            i += 1;
+            continue;
+        };
+        let len = c.t1 - c.t0;
+        let cap_free = |j: usize| {
+            ctx.unit(j) == unit && cap_word(ctx, j) && !taken.get(j).copied().unwrap_or(true)
+        };
+        let opens = ctx.opens_unit(i);
+        let alone = !cap_free(i + len) && (opens || i == 0 || !cap_free(i - 1));
+        if !alone || (opens && len == 1 && ctx.common_word(w)) {
+            i += 1;
+            continue;
+        }
+        let (t0, t1) = (i, i + len);
+        added.push(Cand {
+            span: ctx.range(t0, t1),
+            t0,
+            t1,
+            ty: c.ty,
+            strong: c.strong,
+            kb: c.kb,
+            source: c.source,
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: c.cued,
+        });
+        for x in taken.get_mut(t0..t1).unwrap_or(&mut []) {
+            *x = true;
+        }
+        i = t1;
+    }
+    out.extend(added);
+}
