@@ -408,7 +408,7 @@ fn the_demonym_capital_locates_the_capital() {
 #[test]
 fn two_countries_are_members_read_past_a_long_clause() {
     let mut d = doc(
-        "Velmora remains Ostria's main arms supplier, and the two countries are members of \
+        "Velmora supplies most of Ostria's grain and fuel, and both nations are members of \
          the Harbour Pact.",
         &[
             ("Velmora", Gpe, Name, 0),
