@@ -209,7 +209,18 @@ impl Roles<'_, '_> {
                 return Some(vec![Actor::Entity(m.entity)]);
             }
         }
-        if !chunk::is_actor_noun(&head.low) {
+        // "three Palestinians", "200 Rohingya": a counted group of people named by origin.
+        let counted = np.head > np.start
+            && head.raw.starts_with(char::is_uppercase)
+            && words.get(np.start).is_some_and(|w| {
+                w.kind == TokenKind::Number
+                    || crate::number_word(&w.low).is_some_and(|n| n > 1)
+                    || matches!(
+                        w.low.as_str(),
+                        "dozens" | "hundreds" | "thousands" | "several"
+                    )
+            });
+        if !counted && !chunk::is_actor_noun(&head.low) {
             // "welcomed Norland's decision": the decision's owner.
             if !subject {
                 let poss = (np.start..np.head).find(|&k| matches!(word(words, k + 1), "'s" | "'"));
@@ -287,6 +298,34 @@ impl Roles<'_, '_> {
                 .and_then(|q| q.source.party.entity)
             {
                 return Some(vec![Actor::Entity(e)]);
+            }
+        }
+        // "The Front said its fighters …", "the Fund, whose staff visited …": the nearest
+        // organisation or country named before the owner word in the sentence.
+        let owner_at = if np.start > 0 && word(words, np.start - 1) == "whose" {
+            Some(np.start - 1)
+        } else if subject
+            && matches!(word(words, np.start), "its" | "their" | "whose")
+            && np.head == np.start + 1
+        {
+            Some(np.start)
+        } else {
+            None
+        };
+        if let Some(det) = owner_at.and_then(|k| words.get(k)).map(|w| w.span) {
+            let owner = self.sments.iter().rev().find(|m| {
+                m.actor
+                    && m.span.end() <= det.start()
+                    && det.start() - m.span.end() < 200
+                    && self.ents.get(m.entity.index()).is_some_and(|e| {
+                        matches!(
+                            e.kind,
+                            EntityType::Org | EntityType::Group | EntityType::Gpe
+                        )
+                    })
+            });
+            if let Some(m) = owner {
+                return Some(vec![Actor::Entity(m.entity)]);
             }
         }
         // "recalled its ambassador": an object the subject owns is not its target.
@@ -506,10 +545,36 @@ impl Roles<'_, '_> {
 
     /// The actors of a subject: a phrase as above; a pronoun through its mention, or inside
     /// reported speech the speaker ("Norland said it had attacked …").
+    /// A subject phrase that names no actor the usual ways: the possessor that opens it
+    /// ("Norland's air force", "Westmark's data regulator").
+    fn subject_fallback(&self, np: chunk::Np) -> Option<Vec<Actor>> {
+        let words = self.words;
+        let mut k = np.start;
+        while matches!(word(words, k), "the" | "a" | "an") && k < np.head {
+            k += 1;
+        }
+        let owner = words.get(k)?.span;
+        let split = matches!(word(words, k + 1), "'s" | "'") && k + 1 < np.head;
+        let joined = word(words, k).ends_with("'s") && k < np.head;
+        if (split || joined) && np.head <= k + 5 {
+            if let Some(m) = self
+                .sments
+                .iter()
+                .find(|m| m.actor && m.span.overlaps(owner))
+            {
+                return Some(vec![Actor::Entity(m.entity)]);
+            }
+        }
+        None
+    }
+
     pub(crate) fn subject_actors(&self, s: roles::Subject, kind: EventType) -> Option<Vec<Actor>> {
         match s {
             roles::Subject::Phrase(np) => {
-                let mut actors = self.np_actors(np, true)?;
+                let mut actors = match self.np_actors(np, true) {
+                    Some(a) => a,
+                    None => self.subject_fallback(np)?,
+                };
                 // "Norland's army and the Red Hand Front": both phrases.
                 if np.start >= 2 && word(self.words, np.start - 1) == "and" {
                     if let Some(first) = chunk::np_backward(self.words, np.start - 1)

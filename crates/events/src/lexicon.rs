@@ -1,7 +1,9 @@
 //! The trigger lexicon: common news verbs and nouns mapped to PLOVER types.
 //!
 //! Hand-written from the PLOVER definitions; each verb base is expanded to its regular
-//! inflections, irregular forms are listed.
+//! inflections, irregular forms are listed. Verbs the hand-written lists lack come from
+//! `data/cameo_verbs.tsv`, derived from the CAMEO verb dictionary by
+//! `src/bin/build-cameo-lexicon.rs` (see `NOTICE`); the hand-written senses take precedence.
 
 use std::collections::HashMap;
 
@@ -347,6 +349,8 @@ pub(crate) fn is_praising(w: &str) -> bool {
 pub(crate) struct Lexicon {
     words: HashMap<String, Sense>,
     nouns: std::collections::HashSet<&'static str>,
+    /// Forms known only from the CAMEO verb list.
+    cameo: std::collections::HashSet<String>,
 }
 
 /// Verb forms among the exact-match words.
@@ -390,6 +394,21 @@ fn inflections(base: &str) -> Vec<String> {
     v
 }
 
+/// The CAMEO-derived verbs: `(base, irregular forms, sense)`.
+fn cameo_verbs() -> impl Iterator<Item = (&'static str, &'static str, Sense)> {
+    include_str!("../data/cameo_verbs.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let base = f.next()?;
+            let irregular = f.next()?;
+            let kind = EventType::from_name(f.next()?)?;
+            let mode = f.next().map(str::trim).filter(|m| !m.is_empty());
+            Some((base, irregular, Sense { kind, mode }))
+        })
+}
+
 impl Lexicon {
     /// The built-in lexicon.
     pub(crate) fn new() -> Self {
@@ -406,11 +425,32 @@ impl Lexicon {
                 nouns.insert(w);
             }
         }
+        let mut cameo = std::collections::HashSet::new();
+        for (base, irregular, sense) in cameo_verbs() {
+            let forms = inflections(base)
+                .into_iter()
+                .chain(irregular.split_whitespace().map(str::to_string));
+            for f in forms {
+                if let std::collections::hash_map::Entry::Vacant(slot) = words.entry(f) {
+                    cameo.insert(slot.key().clone());
+                    slot.insert(sense);
+                }
+            }
+        }
         // Words that inflection over-generates into common non-event words.
         for w in ["backs", "targets", "hosts", "lifting", "backing"] {
             words.remove(w);
         }
-        Self { words, nouns }
+        Self {
+            words,
+            nouns,
+            cameo,
+        }
+    }
+
+    /// True when the word's sense comes from the CAMEO verb list, which holds verbs only.
+    pub(crate) fn is_cameo_verb(&self, word: &str) -> bool {
+        self.cameo.contains(word)
     }
 
     /// True when the word is listed as an event noun ("talks", "airstrikes", "sanctions").

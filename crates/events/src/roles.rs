@@ -66,6 +66,11 @@ fn is_chain(w: &str) -> bool {
     ) || w.ends_with("n't")
 }
 
+/// True for an auxiliary, modal, negator or adverb that may stand between subject and verb.
+pub(crate) fn is_chain_word(w: &str) -> bool {
+    is_chain(w)
+}
+
 fn is_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "it" | "they" | "we" | "i")
 }

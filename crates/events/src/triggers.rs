@@ -17,6 +17,27 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
             mode: Some("firearms"),
         });
     }
+    if w == "call" && matches!(prev, "phone" | "telephone" | "video") {
+        return Some(Sense {
+            kind: EventType::Consult,
+            mode: Some("phone"),
+        });
+    }
+    // "called up 300,000 reservists": a mobilisation.
+    if matches!(w, "call" | "called" | "calls" | "calling")
+        && next == "up"
+        && (i + 2..i + 5).any(|j| {
+            matches!(
+                word(words, j),
+                "reservists" | "reserves" | "troops" | "soldiers" | "conscripts" | "fighters"
+            )
+        })
+    {
+        return Some(Sense {
+            kind: EventType::Mobilize,
+            mode: None,
+        });
+    }
     if w == "call" || w == "called" || w == "calls" || w == "calling" {
         if next == "on" || next == "for" {
             return Some(Sense {
@@ -78,7 +99,27 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
     let n2 = word(words, i + 2);
     let n3 = word(words, i + 3);
     let sense_of = |kind, mode| Some(Sense { kind, mode });
-    if matches!(w, "walked" | "walk" | "walks" | "walking") && next == "out" && n2 != "of" {
+    // "walked out", "walked out of the talks" (not "walked out of prison").
+    let meeting = |x: &str| {
+        matches!(
+            x,
+            "talks"
+                | "summit"
+                | "meeting"
+                | "session"
+                | "negotiations"
+                | "parliament"
+                | "chamber"
+                | "conference"
+                | "hearing"
+                | "assembly"
+                | "debate"
+        )
+    };
+    if matches!(w, "walked" | "walk" | "walks" | "walking")
+        && next == "out"
+        && (n2 != "of" || meeting(n3) || meeting(word(words, i + 4)))
+    {
         return sense_of(EventType::Protest, Some("demo"));
     }
     if matches!(w, "pulled" | "pull" | "pulls" | "pulling") && matches!(next, "out" | "back") {
@@ -172,6 +213,16 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
                         | "reinforcements"
                         | "rescuers"
                         | "assistance"
+                        | "officers"
+                        | "peacekeepers"
+                        | "personnel"
+                        | "medics"
+                        | "engineers"
+                        | "vessels"
+                        | "tents"
+                        | "vaccines"
+                        | "fuel"
+                        | "funds"
                 )
         });
         return sent.then_some(Sense {
@@ -211,6 +262,30 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
                     | "traffic"
             )
         });
+        // "blocked the sanctions package", "blocked a resolution": a veto.
+        let proposal = (i + 1..i + 5).any(|j| {
+            matches!(
+                word(words, j),
+                "proposal"
+                    | "proposals"
+                    | "package"
+                    | "resolution"
+                    | "bill"
+                    | "plan"
+                    | "deal"
+                    | "agreement"
+                    | "measure"
+                    | "motion"
+                    | "bid"
+                    | "appointment"
+                    | "nomination"
+                    | "statement"
+                    | "declaration"
+            )
+        });
+        if proposal && !road {
+            return sense_of(EventType::Reject, None);
+        }
         return Some(if road {
             Sense {
                 kind: EventType::Protest,
@@ -243,6 +318,77 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
         });
         return troops.then_some(Sense {
             kind: EventType::Mobilize,
+            mode: None,
+        });
+    }
+    // "used tear gas", "used water cannon against protesters": force on a crowd.
+    if matches!(w, "used" | "use" | "uses" | "using")
+        && (i + 1..i + 4).any(|j| {
+            matches!(
+                word(words, j),
+                "tear" | "water" | "batons" | "rubber" | "force" | "pepper" | "stun"
+            )
+        })
+    {
+        return sense_of(EventType::Assault, Some("crowd-control"));
+    }
+    // "provided $10 million in aid", "approved a loan", "gave 500 tonnes of food": help.
+    if matches!(
+        w,
+        "provided"
+            | "provide"
+            | "provides"
+            | "providing"
+            | "approved"
+            | "approve"
+            | "approves"
+            | "gave"
+            | "give"
+            | "gives"
+            | "giving"
+            | "delivered"
+            | "deliver"
+            | "delivers"
+            | "supplied"
+            | "supply"
+            | "supplies"
+            | "allocated"
+            | "granted"
+            | "grant"
+    ) {
+        let help = (i + 1..i + 8).any(|j| {
+            matches!(
+                word(words, j),
+                "aid"
+                    | "assistance"
+                    | "funding"
+                    | "funds"
+                    | "loan"
+                    | "loans"
+                    | "grant"
+                    | "grants"
+                    | "food"
+                    | "supplies"
+                    | "medicine"
+                    | "medicines"
+                    | "vaccines"
+                    | "weapons"
+                    | "arms"
+                    | "ammunition"
+                    | "equipment"
+                    | "shelter"
+                    | "asylum"
+                    | "relief"
+                    | "tents"
+                    | "fuel"
+            )
+        });
+        // "approved a budget": only an approved sum is help.
+        let sum = !w.starts_with("approv")
+            || (i + 1..i + 5)
+                .any(|j| matches!(word(words, j), "$" | "€" | "£" | "million" | "billion"));
+        return (help && sum).then_some(Sense {
+            kind: EventType::Aid,
             mode: None,
         });
     }
