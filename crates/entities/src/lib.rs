@@ -29,11 +29,14 @@
 //!    dateline and the authors of a "By …" byline. In an all-caps headline only names the
 //!    knowledge base or the body confirms are kept. Single words the tagger left out or could
 //!    not type (`lone`) are added: an acronym standing alone ("the NHS"; not "CEO", "TV"), an
-//!    outlet named on "news", the subject of "died"/"was born" or a name with its age in apposition ("X, 31,"), a capitalised run after an
+//!    outlet named on "news", a well-known company or web service (`known`: "Huawei",
+//!    "Twitter"), the subject of "died"/"was born" or a name with its age in apposition ("X, 31,"), a capitalised run after an
 //!    organisation noun ("the border agency X") or "the town of", an untagged repeat of a name
 //!    found elsewhere in the article. A source ("according to X") or a business
 //!    context ("founder of X") is no place; a name opening with a foreign article ("Le X") that
-//!    the knowledge base does not know is an organisation; a "Convention Centre" is a
+//!    the knowledge base does not know is an organisation, and so is an unknown acronym the
+//!    tagger took for a person or a place ("VW"); a place standing for its side in a sports
+//!    report ("X beat Y 2–1", "Y's coach") is the team, an organisation (`teams`); a "Convention Centre" is a
 //!    facility; "Jr."/"III"/"the Elder" stay in a person's name. What only looks like a name
 //!    (`layout`) is dropped: a place naming a treaty ("Paris Agreement"), vehicles ("Space
 //!    Shuttle X", "HMS X", "the tanker X"), a genus before its species, words inside web
@@ -81,9 +84,11 @@
 #![deny(missing_docs)]
 
 mod coref;
+mod known;
 mod layout;
 mod lone;
 mod names;
+mod teams;
 mod words;
 
 use newsgraph_doc::{ByteSpan, Doc, Entity, Layer, RegionKind, Sentence, Stage, Token};

@@ -135,13 +135,14 @@ pub(crate) fn add_person_subjects(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec
     }
 }
 
-/// News outlets named on "news" ([`outlet_word`]) that the tagger left out: organisations.
+/// News outlets named on "news" ([`outlet_word`]) and well-known organisations
+/// ([`crate::known::org`]) that the tagger left out: organisations.
 pub(crate) fn add_outlets(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
     for (i, s) in ctx.strs.iter().enumerate() {
         if covered.get(i).copied().unwrap_or(true)
             || ctx.unit(i) == NO_UNIT
             || !ctx.is_word(i)
-            || !outlet_word(s)
+            || !(outlet_word(s) || crate::known::org(s))
             || out.iter().any(|c| c.t0 <= i && i < c.t1)
         {
             continue;

@@ -307,6 +307,9 @@ fn classify(
     if !multi && words::capitalised(surface) && ctx.kb.demonym(surface).is_some() {
         return Some((EntityType::Norp, false, None));
     }
+    if !multi && crate::known::org(surface) {
+        return Some((EntityType::Org, true, None)); // "Huawei", "Twitter"
+    }
     let kb = kb_first(ctx, surface);
     if let Some((id, kind, kt)) = kb {
         let accept = match kind {
@@ -347,6 +350,15 @@ fn classify(
     if multi && label == Label::Loc && is_foreign_article(ctx.s(t0)) {
         // "Le Figaro", "El Mundo", "Die Zeit": a place so named would be in the knowledge
         // base; unknown, it is most likely a newspaper, a party or a firm.
+        return Some((EntityType::Org, false, None));
+    }
+    if !multi
+        && matches!(label, Label::Per | Label::Loc)
+        && (2..=5).contains(&surface.len())
+        && surface.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        // An acronym the knowledge base does not know as a place ("VW", "KPA"): people are
+        // not named by initials alone, and places so named are in the knowledge base.
         return Some((EntityType::Org, false, None));
     }
     if !multi && matches!(label, Label::Misc | Label::Per) && plural_group(ctx, surface, t0) {
@@ -572,14 +584,28 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         }
     }
     // 1. Hyphenated words: a name ending or starting inside one takes it whole when the other
-    //    part is capitalised ("Anna-Lena Berg", "Maria Lund-Holm").
-    for r in raws
-        .iter_mut()
-        .filter(|r| r.label == Label::Per || r.t1 > r.t0 + 1)
-    {
+    //    part is capitalised ("Anna-Lena Berg", "Maria Lund-Holm"). A one-word place or
+    //    organisation takes a capitalised rest only when the two parts are not two names of
+    //    their own ("Haute-Loire", but not "Norway-Sweden" or "Franco-German").
+    for r in raws.iter_mut() {
+        let single = r.label != Label::Per && r.t1 == r.t0 + 1;
+        if single && !matches!(r.label, Label::Loc | Label::Org) {
+            continue;
+        }
         let last = ctx.span(r.t1.saturating_sub(1));
         if r.span.end() < last.end() {
             let rest = ctx.slice(ByteSpan::ordered(r.span.end(), last.end()));
+            if single {
+                let part = rest.strip_prefix('-').unwrap_or("");
+                let head = ctx.slice(r.span);
+                if !words::capitalised(part)
+                    || part.contains('-')
+                    || ctx.kb.demonym(part).is_some()
+                    || kb_first(ctx, head).is_some() && kb_first(ctx, part).is_some()
+                {
+                    continue;
+                }
+            }
             // A capitalised part ("Lund-Holm"), or in a person's name a short lower-case
             // syllable ("Kim Jong-un", "Lee Wai-ching"), never an affiliation ("-led").
             let syllable = |x: &str| {
@@ -595,7 +621,7 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             }
         }
         let first = ctx.span(r.t0);
-        if r.span.start() > first.start() {
+        if !single && r.span.start() > first.start() {
             let before = ctx.slice(ByteSpan::ordered(first.start(), r.span.start()));
             if before.ends_with('-') && words::capitalised(before) {
                 r.span = ByteSpan::ordered(first.start(), r.span.end());
@@ -1719,6 +1745,7 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     layout::drop_binomials(ctx, out);
     layout::inverted_names(ctx, out);
     titles(ctx, out);
+    crate::teams::national_teams(ctx, out);
 }
 
 /// Whether the one-word name `w` at token `t`, opening its sentence, is written in lower case

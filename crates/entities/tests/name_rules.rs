@@ -224,10 +224,86 @@ fn a_place_after_the_town_of_and_a_repeat_of_a_listed_company_are_found() {
 fn an_age_in_apposition_or_a_birth_shows_a_person() {
     let doc = run(
         "Two years later, Brannock, now 31, is on trial in the capital. \
-         Flint was born on October 31, 1832, in a village near the coast.",
+         Flint was born on March 3, 1841, on a farm outside the town.",
     );
     for name in ["Brannock", "Flint"] {
         let e = with_mention(&doc, name).unwrap_or_else(|| panic!("{name}: {:?}", summary(&doc)));
         assert_eq!(e.kind, EntityType::Person, "{name}: {:?}", summary(&doc));
     }
+}
+
+#[test]
+fn a_well_known_company_is_an_organisation_however_the_tagger_reads_it() {
+    let doc = run(
+        "Huawei said on Monday it would open a laboratory in Varnholm. \
+         Dagny Strand, who leads the project, announced the plan on Twitter.",
+    );
+    for word in ["Huawei", "Twitter"] {
+        let e = with_mention(&doc, word).unwrap_or_else(|| panic!("{word}: {:?}", summary(&doc)));
+        assert_eq!(e.kind, EntityType::Org, "{word}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn a_country_standing_for_its_side_in_a_match_report_is_a_team() {
+    let doc = run("Brazil beat Norway 3 – 1 in Tuesday's opening match. \
+         Norway's coach, Ivar Lunde, said his players had tired late in the game.");
+    for word in ["Brazil", "Norway"] {
+        let e = with_mention(&doc, word).unwrap_or_else(|| panic!("{word}: {:?}", summary(&doc)));
+        assert_eq!(e.kind, EntityType::Org, "{word}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn a_country_in_a_news_report_with_figures_stays_a_place() {
+    let doc = run("Brazil sent 12 doctors to Norway last week. \
+         The ministry said 3 – 4 more teams would follow in May.");
+    for word in ["Brazil", "Norway"] {
+        let e = with_mention(&doc, word).unwrap_or_else(|| panic!("{word}: {:?}", summary(&doc)));
+        assert_eq!(e.kind, EntityType::Gpe, "{word}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn an_unknown_acronym_names_no_person_or_place() {
+    let doc = run("Talks between KVL and the union broke down on Friday. \
+         Arne Vik, who chairs KVL, said the offer stood.");
+    if let Some(e) = with_mention(&doc, "KVL") {
+        assert_eq!(e.kind, EntityType::Org, "{:?}", summary(&doc));
+    }
+    assert!(
+        entities(&doc)
+            .iter()
+            .all(|e| e.kind != EntityType::Person || e.name != "KVL"),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn a_hyphenated_place_name_is_one_name_but_two_places_joined_stay_apart() {
+    let doc = run("Floods hit the Haute-Varenne region on Sunday. \
+         The Norway-Sweden border stayed open, officials in Oslo said.");
+    assert!(
+        with_mention(&doc, "Haute-Varenne").is_some(),
+        "{:?}",
+        summary(&doc)
+    );
+    assert!(
+        with_mention(&doc, "Norway-Sweden").is_none(),
+        "{:?}",
+        summary(&doc)
+    );
+}
+
+#[test]
+fn once_an_article_is_a_sports_report_weaker_signs_mark_the_other_sides() {
+    let doc = run("Nobody could stop this Brazil side on Saturday. \
+         Norway are out of the tournament, and their fans flew home to Oslo.");
+    for word in ["Brazil", "Norway"] {
+        let e = with_mention(&doc, word).unwrap_or_else(|| panic!("{word}: {:?}", summary(&doc)));
+        assert_eq!(e.kind, EntityType::Org, "{word}: {:?}", summary(&doc));
+    }
+    let oslo = with_mention(&doc, "Oslo").unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(oslo.kind, EntityType::Gpe, "{:?}", summary(&doc));
 }
