@@ -9,6 +9,7 @@ mod ingest_bench;
 mod memory;
 mod output;
 mod query;
+mod serve;
 mod tabular;
 
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Export every event (CSV) or the actor network (GraphML, JSON).
     Export(export::ExportArgs),
+    /// Serve the workbench: a JSON API and web pages over the corpus database.
+    Serve(serve::ServeArgs),
     /// Ingest a generated corpus and time it, with the database size and query latencies.
     IngestBench(ingest_bench::IngestBenchArgs),
     /// Internal: one measured run of `bench`, in its own process.
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args),
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::IngestBench(args) => ingest_bench::run(args),
     };
     match result {

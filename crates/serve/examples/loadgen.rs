@@ -1,8 +1,9 @@
-//! Load benchmark: concurrent keep-alive clients against `/api/entities/{id}` and
-//! `/api/graph?center={id}`, reporting requests per second and latency percentiles.
+//! Load benchmark: concurrent keep-alive clients against `/api/entities/{id}`,
+//! `/api/graph?center={id}` and entity search (`/api/entities?q=` with the first letters of a
+//! name), reporting requests per second and latency percentiles.
 //!
 //! `cargo run --release -p newsgraph-serve --example loadgen -- [--seconds 10] [--clients 16]
-//! [--addr 127.0.0.1:8080 | --db PATH] [--only entities|graph]`. Without `--addr` it serves
+//! [--addr 127.0.0.1:8080 | --db PATH] [--only entities|graph|search]`. Without `--addr` it serves
 //! in-process, on the same runtime of two worker threads, the database `--db` or else the
 //! bundled demo corpus (from a temporary SQLite database).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -83,11 +84,12 @@ fn main() {
         .unwrap_or(16);
     let given: Option<SocketAddr> = arg(&args, "--addr").and_then(|s| s.parse().ok());
     let db: Option<String> = arg(&args, "--db");
-    // Which endpoints the clients call: alternately both, or one.
+    // Which endpoints the clients call: in turn all, or one.
     let kinds: &'static [usize] = match arg(&args, "--only").as_deref() {
         Some("entities") => &[0],
         Some("graph") => &[1],
-        _ => &[0, 1],
+        Some("search") => &[2],
+        _ => &[0, 1, 2],
     };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -124,12 +126,32 @@ fn main() {
         // The entity ids of the actor network.
         let body = reqwest_like(addr, "/api/graph?limit=300").await;
         let graph: serde_json::Value = serde_json::from_str(&body).unwrap();
-        let ids: Arc<Vec<i64>> = Arc::new(
+        let ids: Arc<Vec<(i64, String)>> = Arc::new(
             graph["nodes"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .filter_map(|n| n["id"].as_i64())
+                .filter_map(|n| {
+                    // The first three letters of the name, as a search box sends them.
+                    let q: String = n["name"]
+                        .as_str()?
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .take(3)
+                        .flat_map(char::to_lowercase)
+                        .collect();
+                    let q: String = q
+                        .bytes()
+                        .map(|b| {
+                            if b.is_ascii_alphanumeric() {
+                                (b as char).to_string()
+                            } else {
+                                format!("%{b:02X}")
+                            }
+                        })
+                        .collect();
+                    Some((n["id"].as_i64()?, q))
+                })
                 .collect(),
         );
         assert!(!ids.is_empty(), "the corpus has no actor network");
@@ -139,16 +161,16 @@ fn main() {
             let ids = Arc::clone(&ids);
             tasks.push(tokio::spawn(async move {
                 let mut conn = Conn::open(addr).await.unwrap();
-                let mut lat: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
+                let mut lat: [Vec<Duration>; 3] = [Vec::new(), Vec::new(), Vec::new()];
                 let mut errors = 0usize;
                 let mut i = k;
                 while Instant::now() < deadline {
-                    let id = ids[i % ids.len()];
+                    let (id, q) = &ids[i % ids.len()];
                     let which = kinds[i % kinds.len()];
-                    let path = if which == 0 {
-                        format!("/api/entities/{id}")
-                    } else {
-                        format!("/api/graph?center={id}&depth=2")
+                    let path = match which {
+                        0 => format!("/api/entities/{id}"),
+                        1 => format!("/api/graph?center={id}&depth=2"),
+                        _ => format!("/api/entities?q={q}&limit=20"),
                     };
                     let t = Instant::now();
                     match conn.get(&path).await {
@@ -164,12 +186,12 @@ fn main() {
                 (lat, errors)
             }));
         }
-        let mut all: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
+        let mut all: [Vec<Duration>; 3] = [Vec::new(), Vec::new(), Vec::new()];
         let mut errors = 0;
         for t in tasks {
             let (lat, e) = t.await.unwrap();
             errors += e;
-            for w in 0..2 {
+            for w in 0..3 {
                 all[w].extend(lat[w].iter().copied());
             }
         }
@@ -177,9 +199,13 @@ fn main() {
             "{clients} clients, {seconds} s, {} entities, 2 worker threads, errors: {errors}",
             ids.len()
         );
-        for (w, name) in ["/api/entities/{id}", "/api/graph?center={id}&depth=2"]
-            .iter()
-            .enumerate()
+        for (w, name) in [
+            "/api/entities/{id}",
+            "/api/graph?center={id}&depth=2",
+            "/api/entities?q={3 letters}",
+        ]
+        .iter()
+        .enumerate()
         {
             let v = &mut all[w];
             if v.is_empty() {
@@ -194,7 +220,7 @@ fn main() {
                 v.len()
             );
         }
-        let total = all[0].len() + all[1].len();
+        let total: usize = all.iter().map(Vec::len).sum();
         println!("total {:.0} req/s", total as f64 / seconds as f64);
     });
 }

@@ -1,6 +1,5 @@
 //! The JSON API handlers.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use axum::body::Bytes;
@@ -143,119 +142,96 @@ pub async fn ingest(
     ))
 }
 
-fn count(contract: &Value, layer: &str) -> usize {
-    contract
-        .get(layer)
-        .and_then(Value::as_array)
-        .map_or(0, Vec::len)
-}
-
-/// `GET /api/articles`: the articles this server process ingested, newest first.
+/// `GET /api/articles`: the stored articles, newest first.
 pub async fn articles(State(state): Shared, Query(p): Query<Params>) -> Result<Response, ApiError> {
     let page = Page::from_params(&p)?;
-    let (total, list) = state.session_page(page.offset, page.limit)?;
-    let items: Vec<Value> = list
-        .iter()
-        .map(|a| {
-            let c = &a.contract;
-            let meta = c.get("meta").cloned().unwrap_or(Value::Null);
-            json!({
-                "id": a.id, "doc_id": c.get("id"), "title": meta.get("title"),
-                "published": meta.get("published"), "outlet": meta.get("outlet"),
-                "url": meta.get("source_url"),
-                "entities": count(c, "entities"), "quotes": count(c, "quotes"),
-                "events": count(c, "events"), "relations": count(c, "relations"),
-            })
-        })
-        .collect();
-    let more = page.offset + items.len() < total;
+    let (total, list) = blocking(&state, move |s| {
+        s.read(|st| st.articles(page.limit, page.offset).map_err(store_err))
+    })
+    .await?;
+    let items: Vec<Value> = list.iter().map(|a| a.to_json()).collect();
+    let more = (page.offset + items.len()) < usize::try_from(total).unwrap_or(0);
     Ok(ok(&json!({
         "items": items, "limit": page.limit, "offset": page.offset, "total": total,
         "next_offset": if more { Some(page.offset + page.limit) } else { None },
-        "scope": "articles ingested by this server process (the store keeps no article text)",
     })))
 }
 
-fn parse_id(s: &str) -> Result<u64, ApiError> {
+fn parse_id(s: &str) -> Result<i64, ApiError> {
     s.parse()
         .map_err(|_| ApiError::bad_request("an article id is a whole number"))
 }
 
-/// `GET /api/articles/{id}`: the article's text with every layer (the extraction contract).
+/// The stored article `id` in the contract's shape (see [`newsgraph_store::ArticleView`]).
+/// Blocking.
+pub(crate) fn stored_article(s: &AppState, id: &str) -> Result<Value, ApiError> {
+    let id = parse_id(id)?;
+    s.read(|st| st.article(id).map_err(store_err))?
+        .map(|v| v.doc)
+        .ok_or_else(|| ApiError::not_found(format!("no article {id}")))
+}
+
+/// `GET /api/articles/{id}`: the stored article's text with every layer, shaped like the
+/// extraction contract (entity ids are store ids).
 pub async fn article(State(state): Shared, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let id = parse_id(&id)?;
-    let Some(a) = state.session_article(id)? else {
-        return Err(ApiError::not_found(format!("no article {id}")));
-    };
-    let mut body = a.contract.clone();
-    if let Value::Object(map) = &mut body {
-        map.insert("article_id".into(), json!(a.id));
-    }
-    Ok(ok(&body))
+    let doc = blocking(&state, move |s| stored_article(s, &id)).await?;
+    Ok(ok(&doc))
 }
 
-/// Entities `q` names exactly (name, alias, knowledge-base id), then up to `n` entities of
-/// the actor network whose name contains `q`. Blocking.
-pub(crate) fn find_entities(s: &AppState, q: &str, n: usize) -> Result<Vec<Value>, ApiError> {
-    let mut out: Vec<Value> = Vec::new();
-    let mut seen: HashSet<i64> = HashSet::new();
-    if let Some(profile) = s.read(|st| st.entity(q).map_err(store_err))? {
-        seen.insert(profile.id);
-        out.push(
-            json!({"id": profile.id, "name": profile.name, "type": profile.kind,
-                        "kb_id": profile.kb_id, "num_articles": profile.num_articles,
-                        "match": "exact"}),
-        );
-        for other in profile.others {
-            if seen.insert(other.id) {
-                out.push(json!({"id": other.id, "name": other.name, "match": "exact"}));
-            }
-        }
-    }
-    let graph = s.graph()?;
-    let needle = q.to_lowercase();
-    let mut partial: Vec<&newsgraph_store::GraphNode> = graph
-        .nodes
-        .iter()
-        .filter(|n| !seen.contains(&n.id) && n.name.to_lowercase().contains(&needle))
-        .collect();
-    partial.sort_by(|a, b| b.num_articles.cmp(&a.num_articles).then(a.id.cmp(&b.id)));
-    for n in partial.into_iter().take(n) {
-        out.push(
-            json!({"id": n.id, "name": n.name, "type": n.kind, "kb_id": n.kb_id,
-                        "num_articles": n.num_articles, "match": "partial"}),
-        );
-    }
-    Ok(out)
+/// Up to `limit` entities after `offset` whose name or an alias contains `q` (any case), or
+/// whose knowledge-base id is `q`: exact matches, then prefixes, then the rest. Blocking.
+pub(crate) fn find_entities(
+    s: &AppState,
+    q: &str,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<Value>, ApiError> {
+    let found = s.read(|st| st.search_entities(q, limit, offset).map_err(store_err))?;
+    Ok(found.iter().map(|m| m.to_json()).collect())
 }
 
-/// `GET /api/entities?q=`: entities a name, alias or knowledge-base id names exactly, then
-/// entities of the actor network whose name contains `q`.
+/// `GET /api/entities?q=`: entities whose name or an alias contains `q` (any case), or whose
+/// knowledge-base id is `q`; exact matches first.
 pub async fn entities(State(state): Shared, Query(p): Query<Params>) -> Result<Response, ApiError> {
     let page = Page::from_params(&p)?;
     let Some(q) = params::text(&p, "q")? else {
         return Err(ApiError::bad_request("give q, a name to look for"));
     };
-    let all = blocking(&state, move |s| find_entities(s, &q, page.fetch())).await?;
-    Ok(ok(&page.answer(all)))
+    // One more than the page, to tell whether a next page exists.
+    let rows = blocking(&state, move |s| {
+        find_entities(s, &q, page.limit + 1, page.offset)
+    })
+    .await?;
+    let more = rows.len() > page.limit;
+    let items: Vec<Value> = rows.into_iter().take(page.limit).collect();
+    Ok(ok(&json!({
+        "items": items, "limit": page.limit, "offset": page.offset,
+        "next_offset": if more { Some(page.offset + page.limit) } else { None },
+    })))
 }
 
-/// `GET /api/entities/{id}`: a profile by store id (entities of the actor network), or by
-/// name, alias, knowledge-base id or store key.
+/// The profile of entity `id`: a store id, else a name, alias, knowledge-base id or store
+/// key. Blocking.
+pub(crate) fn profile(
+    s: &AppState,
+    id: String,
+) -> Result<Option<newsgraph_store::EntityProfile>, ApiError> {
+    if let Ok(n) = id.parse::<i64>() {
+        if let Some(p) = s.read(|st| st.entity_by_id(n).map_err(store_err))? {
+            return Ok(Some(p));
+        }
+    }
+    s.read(|st| st.entity(&id).map_err(store_err))
+}
+
+/// `GET /api/entities/{id}`: a profile by store id, or by name, alias, knowledge-base id or
+/// store key.
 pub async fn entity(State(state): Shared, Path(id): Path<String>) -> Result<Response, ApiError> {
     if id.is_empty() || id.len() > params::MAX_PARAM_BYTES {
         return Err(ApiError::bad_request("an entity id is a number or a name"));
     }
     let shown = id.clone();
-    let profile = blocking(&state, move |s| {
-        let key = match id.parse::<i64>() {
-            Ok(n) => s.key_of(n)?.unwrap_or(id),
-            Err(_) => id,
-        };
-        s.read(|st| st.entity(&key).map_err(store_err))
-    })
-    .await?;
-    match profile {
+    match blocking(&state, move |s| profile(s, id)).await? {
         Some(p) => Ok(ok(&p.to_json())),
         None => Err(ApiError::not_found(format!("no entity {shown:?}"))),
     }

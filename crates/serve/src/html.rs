@@ -91,6 +91,15 @@ fn entity_names(c: &Value) -> std::collections::HashMap<&str, &str> {
         .collect()
 }
 
+/// The page of a contract entity: by store id when it has one (`entity_id`, articles read
+/// from the store), else by its store key.
+pub fn entity_href(e: &Value) -> Option<String> {
+    match e.get("entity_id").and_then(Value::as_i64) {
+        Some(id) => Some(format!("/entity/{id}")),
+        None => contract_entity_key(e).map(|k| format!("/entity/{}", pct(&k))),
+    }
+}
+
 /// Hover text of an entity: its resolution and knowledge-base codes.
 pub fn entity_hover(e: &Value) -> String {
     let mut s = format!("{} ({})", field(e, "name"), field(e, "type"));
@@ -129,7 +138,7 @@ fn marks(c: &Value) -> Vec<Mark> {
     let mut out = Vec::new();
     for e in list(c, "entities") {
         let hover = entity_hover(e);
-        let href = contract_entity_key(e).map(|k| format!("/entity/{}", pct(&k)));
+        let href = entity_href(e);
         for m in list(e, "mentions") {
             if let Some((start, end)) = span_of(m) {
                 out.push(Mark {

@@ -71,13 +71,16 @@ fn entity_link(id: &Value, name: &str) -> String {
     }
 }
 
-/// `GET /`: entity search (`?q=`) and the articles of this session.
+/// Articles listed on the front page.
+const INDEX_ARTICLES: usize = 200;
+
+/// `GET /`: entity search (`?q=`) and the latest stored articles.
 pub async fn index(State(state): Shared, Query(p): Query<Params>) -> Response {
     let run = async {
         let mut body = String::new();
         if let Some(q) = params::text(&p, "q")? {
             let q2 = q.clone();
-            let found = blocking(&state, move |s| find_entities(s, &q2, 50)).await?;
+            let found = blocking(&state, move |s| find_entities(s, &q2, 50, 0)).await?;
             let _ = write!(body, "<h1>Entities matching “{}”</h1>", esc(&q));
             if found.is_empty() {
                 body.push_str("<p>No entity has this name.</p>");
@@ -94,21 +97,24 @@ pub async fn index(State(state): Shared, Query(p): Query<Params>) -> Response {
             }
             body.push_str("</ul>");
         }
-        let (total, list) = state.session_page(0, 200)?;
-        let _ = write!(body, "<h1>Articles</h1><p class=\"muted\">{total} articles ingested by this server. <a href=\"/extract\">Extract a new text</a>.</p><ul class=\"list articles\">");
+        let (total, list) = blocking(&state, |s| {
+            s.read(|st| st.articles(INDEX_ARTICLES, 0).map_err(store_err))
+        })
+        .await?;
+        let _ = write!(body, "<h1>Articles</h1><p class=\"muted\">{total} articles stored; the latest {} below. <a href=\"/extract\">Extract a new text</a>.</p><ul class=\"list articles\">", list.len());
         for a in &list {
-            let meta = a.contract.get("meta").unwrap_or(&Value::Null);
-            let title = match field(meta, "title") {
-                "" => field(&a.contract, "id"),
-                t => t,
-            };
+            let title = a
+                .title
+                .as_deref()
+                .filter(|t| !t.is_empty())
+                .unwrap_or(&a.doc_key);
             let _ = write!(
                 body,
                 "<li><a href=\"/article/{}\">{}</a> <span class=\"muted\">{} {}</span></li>",
                 a.id,
                 esc(title),
-                esc(field(meta, "outlet")),
-                esc(field(meta, "published"))
+                esc(a.outlet.as_deref().unwrap_or("")),
+                esc(a.published.as_deref().unwrap_or(""))
             );
         }
         body.push_str("</ul>");
@@ -166,9 +172,7 @@ fn reader(c: &Value) -> String {
     };
     b.push_str("<section class=\"side-ent\"><h2>Entities</h2><ul>");
     for e in items("entities") {
-        let href = crate::state::contract_entity_key(&e)
-            .map(|k| format!("/entity/{}", pct(&k)))
-            .unwrap_or_default();
+        let href = crate::html::entity_href(&e).unwrap_or_default();
         let _ = write!(
             b,
             "<li><a class=\"ent\" href=\"{}\" title=\"{}\">{}</a> <span class=\"muted\">{}</span></li>",
@@ -236,17 +240,20 @@ fn reader(c: &Value) -> String {
 
 /// `GET /article/{id}`: the reader.
 pub async fn article(State(state): Shared, Path(id): Path<String>) -> Response {
-    let run = || -> Result<String, ApiError> {
-        let id: u64 = id
-            .parse()
-            .map_err(|_| ApiError::bad_request("an article id is a whole number"))?;
-        let a = state
-            .session_article(id)?
-            .ok_or_else(|| ApiError::not_found(format!("no article {id}")))?;
-        let meta = a.contract.get("meta").unwrap_or(&Value::Null);
-        Ok(page(field(meta, "title"), &reader(&a.contract)))
+    let run = async {
+        let doc = blocking(&state, move |s| crate::api::stored_article(s, &id)).await?;
+        let meta = doc.get("meta").unwrap_or(&Value::Null);
+        let mut body = reader(&doc);
+        if field(&doc, "text").is_empty() {
+            body.insert_str(
+                0,
+                "<p class=\"muted\">The store holds no text for this article (it was ingested \
+                 before texts were kept); ingest it again to read it here.</p>",
+            );
+        }
+        Ok(page(field(meta, "title"), &body))
     };
-    respond(run())
+    respond(run.await)
 }
 
 /// `GET /extract`: a form to extract a pasted text.
@@ -339,15 +346,9 @@ fn quote_rows(b: &mut String, quotes: &[Value]) {
 pub async fn entity(State(state): Shared, Path(id): Path<String>) -> Response {
     let run = async {
         let lookup = id.clone();
-        let profile = blocking(&state, move |s| {
-            let key = match lookup.parse::<i64>() {
-                Ok(n) => s.key_of(n)?.unwrap_or(lookup),
-                Err(_) => lookup,
-            };
-            s.read(|st| st.entity(&key).map_err(store_err))
-        })
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no entity {id:?}")))?;
+        let profile = blocking(&state, move |s| crate::api::profile(s, lookup))
+            .await?
+            .ok_or_else(|| ApiError::not_found(format!("no entity {id:?}")))?;
         let p = profile.to_json();
         let mut b = String::new();
         let _ = write!(

@@ -1,5 +1,5 @@
-//! What the server holds: the store (behind a lock, used on blocking threads), the pipeline,
-//! the articles ingested by this process and a cached actor network.
+//! What the server holds: the store (behind a lock, used on blocking threads: readers share
+//! it, ingest has it alone), the pipeline and a cached actor network.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -12,18 +12,6 @@ use serde_json::Value;
 use crate::error::ApiError;
 use crate::extract;
 use crate::ServeError;
-
-/// Most articles kept in memory with their text and layers (the oldest go first).
-pub const SESSION_ARTICLES: usize = 5000;
-
-/// An article ingested by this process, with its extraction.
-#[derive(Debug)]
-pub struct SessionArticle {
-    /// Position in this process's ingest order, from 1.
-    pub id: u64,
-    /// The extraction contract (text and every layer).
-    pub contract: Value,
-}
 
 /// The actor network with indexes, rebuilt after each ingest.
 #[derive(Debug, Default)]
@@ -80,8 +68,6 @@ impl Drop for StoreCell {
 pub struct AppState {
     store: RwLock<StoreCell>,
     pipeline: Pipeline,
-    session: RwLock<Vec<Arc<SessionArticle>>>,
-    next_id: RwLock<u64>,
     graph: RwLock<Option<Arc<GraphCache>>>,
     ingest_token: Option<String>,
     extracting: tokio::sync::Semaphore,
@@ -124,8 +110,6 @@ impl AppState {
         Self {
             store: RwLock::new(StoreCell(Some(store))),
             pipeline,
-            session: RwLock::new(Vec::new()),
-            next_id: RwLock::new(1),
             graph: RwLock::new(None),
             ingest_token: ingest_token.filter(|t| !t.is_empty()),
             extracting: tokio::sync::Semaphore::new(
@@ -166,20 +150,17 @@ impl AppState {
         f(store)
     }
 
-    /// Extracts and stores `articles` in one batch, keeping their extractions in memory.
-    /// Blocking. Returns the session ids given to the stored articles, in order (an article
-    /// the store refused is left out and logged).
+    /// Extracts and stores `articles` in one batch. Blocking. Returns the store ids of the
+    /// stored articles, in order (an article already stored with the same text gives the id
+    /// it has; one the store refused is left out and logged).
     ///
     /// # Errors
     /// [`ApiError`] when the batch cannot be stored.
-    pub fn ingest(&self, articles: Vec<Article>) -> Result<Vec<u64>, ApiError> {
-        let mut records = Vec::with_capacity(articles.len());
-        let mut contracts = Vec::with_capacity(articles.len());
-        for article in articles {
-            let doc = extract::run(&self.pipeline, article);
-            records.push(ArticleRecord::from_doc(&doc));
-            contracts.push(extract::contract(&doc));
-        }
+    pub fn ingest(&self, articles: Vec<Article>) -> Result<Vec<i64>, ApiError> {
+        let records: Vec<ArticleRecord> = articles
+            .into_iter()
+            .map(|article| ArticleRecord::from_doc(&extract::run(&self.pipeline, article)))
+            .collect();
         let failed: Vec<usize> = {
             let mut guard = self.store.write().map_err(|_| poisoned())?;
             let store = guard
@@ -200,55 +181,23 @@ impl AppState {
                 &"no article of the batch could be stored",
             ));
         }
-        let mut ids = Vec::with_capacity(contracts.len());
-        let mut session = self.session.write().map_err(|_| poisoned())?;
-        let mut next = self.next_id.write().map_err(|_| poisoned())?;
-        for (i, contract) in contracts.into_iter().enumerate() {
-            if failed.contains(&i) {
-                continue;
+        self.read(|st| {
+            let mut ids = Vec::with_capacity(records.len());
+            for (i, r) in records.iter().enumerate() {
+                if failed.contains(&i) {
+                    continue;
+                }
+                let id = st
+                    .article_id(&r.content_hash)
+                    .map_err(|e| ApiError::internal(&e))?;
+                if let Some(id) = id {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
             }
-            let id = *next;
-            *next += 1;
-            ids.push(id);
-            session.push(Arc::new(SessionArticle { id, contract }));
-        }
-        if session.len() > SESSION_ARTICLES {
-            let extra = session.len() - SESSION_ARTICLES;
-            session.drain(..extra);
-        }
-        Ok(ids)
-    }
-
-    /// Articles ingested by this process, newest first: `(total, page)`.
-    ///
-    /// # Errors
-    /// Only a poisoned lock.
-    pub fn session_page(
-        &self,
-        offset: usize,
-        limit: usize,
-    ) -> Result<(usize, Vec<Arc<SessionArticle>>), ApiError> {
-        let session = self.session.read().map_err(|_| poisoned())?;
-        let page = session
-            .iter()
-            .rev()
-            .skip(offset)
-            .take(limit)
-            .cloned()
-            .collect();
-        Ok((session.len(), page))
-    }
-
-    /// The session article `id`.
-    ///
-    /// # Errors
-    /// Only a poisoned lock.
-    pub fn session_article(&self, id: u64) -> Result<Option<Arc<SessionArticle>>, ApiError> {
-        let session = self.session.read().map_err(|_| poisoned())?;
-        Ok(session
-            .binary_search_by_key(&id, |a| a.id)
-            .ok()
-            .and_then(|i| session.get(i).cloned()))
+            Ok(ids)
+        })
     }
 
     /// The actor network, from the cache or the store. Blocking.

@@ -16,12 +16,25 @@ use crate::error::{is_retryable, StoreError};
 use crate::url::{Backend, DbUrl};
 
 /// The migrations, one directory per engine with the same tables in each.
-const MIGRATIONS: &[(i64, &str, &str, &str)] = &[(
-    1,
-    "corpus",
-    include_str!("../migrations/sqlite/0001_corpus.sql"),
-    include_str!("../migrations/postgres/0001_corpus.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "corpus",
+        include_str!("../migrations/sqlite/0001_corpus.sql"),
+        include_str!("../migrations/postgres/0001_corpus.sql"),
+    ),
+    (
+        2,
+        "reader",
+        include_str!("../migrations/sqlite/0002_reader.sql"),
+        include_str!("../migrations/postgres/0002_reader.sql"),
+    ),
+];
+
+/// Connections to an SQLite file: in write-ahead-log mode readers never block each other nor
+/// the writer, so several queries run at once; writes stay single (one writer holds the
+/// store mutably). An in-memory database is one connection (each would be its own database).
+const SQLITE_CONNECTIONS: u32 = 4;
 
 #[derive(Debug)]
 struct Embedded(Backend);
@@ -199,13 +212,15 @@ impl Db {
             .map_err(|e| fail("starting the database runtime", &e, false))?;
         sqlx::any::install_default_drivers();
         let backend = url.backend();
+        let connections = match backend {
+            Backend::Sqlite if url.sqlite_path().is_some() => SQLITE_CONNECTIONS,
+            Backend::Sqlite => 1,
+            Backend::Postgres => 4,
+        };
         let pool = rt
             .block_on(
                 AnyPoolOptions::new()
-                    .max_connections(match backend {
-                        Backend::Sqlite => 1,
-                        Backend::Postgres => 2,
-                    })
+                    .max_connections(connections)
                     .acquire_timeout(Duration::from_secs(15))
                     .after_connect(move |conn, _| {
                         Box::pin(async move {

@@ -19,6 +19,7 @@ mod error;
 mod export;
 mod normal;
 mod query;
+mod reader;
 mod record;
 mod url;
 mod write;
@@ -32,9 +33,10 @@ pub use query::{
     EntityProfile, EventFilter, EventSummary, Named, QuoteFilter, QuoteSummary, RelationFilter,
     RelationSummary,
 };
+pub use reader::{ArticleSummary, ArticleView, EntityMatch};
 pub use record::{
     content_hash, ActorRecord, ArticleRecord, EntityRecord, EventRecord, QuoteRecord,
-    RelationRecord,
+    RelationRecord, SpanRecord,
 };
 pub use url::{Backend, DbUrl};
 pub use write::BatchOutcome;

@@ -687,13 +687,25 @@ async fn profile(
         return Ok(None);
     }
     let chosen = found.remove(0);
-    let id = chosen.id;
-    let r = q(
+    profile_of(conn, chosen.id, found).await
+}
+
+/// The profile of the entity with store id `id` (`None` when there is none); `others`: other
+/// entities the asked name also matches.
+pub(crate) async fn profile_of(
+    conn: &mut AnyConnection,
+    id: i64,
+    others: Vec<Named>,
+) -> Result<Option<EntityProfile>, sqlx::Error> {
+    let Some(r) = q(
         "SELECT name, type, kb_id, codes FROM entities WHERE id = $1",
         vec![id.into()],
     )
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
     let codes: Option<String> = get(&r, 3)?;
     let mut p = EntityProfile {
         id,
@@ -712,7 +724,7 @@ async fn profile(
         said: Vec::new(),
         said_about: Vec::new(),
         articles: Vec::new(),
-        others: found,
+        others,
     };
     let r = q(
         "SELECT COUNT(DISTINCT article_id) FROM article_entities WHERE entity_id = $1",
@@ -820,7 +832,7 @@ async fn profile(
 }
 
 impl Store {
-    async fn conn(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, sqlx::Error> {
+    pub(crate) async fn conn(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, sqlx::Error> {
         self.db.pool.acquire().await
     }
 
@@ -835,6 +847,18 @@ impl Store {
             .rt
             .block_on(run)
             .map_err(|e| self.db.err(&format!("querying entity {name:?}"), &e))
+    }
+
+    /// The profile of the entity with store id `id`; `None` when there is none.
+    ///
+    /// # Errors
+    /// [`StoreError`] naming the database.
+    pub fn entity_by_id(&self, id: i64) -> Result<Option<EntityProfile>, StoreError> {
+        let run = async { profile_of(&mut *self.conn().await?, id, Vec::new()).await };
+        self.db
+            .rt
+            .block_on(run)
+            .map_err(|e| self.db.err(&format!("querying entity {id}"), &e))
     }
 
     /// Events matching `filter`, latest first.

@@ -35,6 +35,24 @@ pub struct ArticleRecord {
     pub events: Vec<EventRecord>,
     /// Its relations.
     pub relations: Vec<RelationRecord>,
+    /// The text (what the reader shows; spans index it in code points).
+    pub text: String,
+    /// The spans the reader marks that the layers above do not carry.
+    pub spans: Vec<SpanRecord>,
+}
+
+/// One marked span of an article's text, in code points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpanRecord {
+    /// "mention" (item: entity index), "speaker" or "cue" (item: quote index), "relation"
+    /// (item: relation index; the evidence).
+    pub layer: &'static str,
+    /// Index of the entity, quote or relation in this record.
+    pub item: usize,
+    /// First code point.
+    pub start: i64,
+    /// Code point after the last.
+    pub end: i64,
 }
 
 /// An entity of one article.
@@ -288,19 +306,42 @@ impl ArticleRecord {
             })
             .collect();
 
-        let relations = doc
-            .relations
-            .iter()
-            .flatten()
-            .filter_map(|r| {
-                Some(RelationRecord {
-                    kind: r.kind.as_str(),
-                    source: ent(r.source)?,
-                    target: ent(r.target)?,
-                    evidence: text(r.evidence),
-                })
-            })
-            .collect();
+        let mut spans: Vec<SpanRecord> = Vec::new();
+        let mut span = |layer: &'static str, item: usize, s: ByteSpan| {
+            let (start, end) = chars(s);
+            spans.push(SpanRecord {
+                layer,
+                item,
+                start,
+                end,
+            });
+        };
+        for (i, e) in doc.entities.iter().flatten().enumerate() {
+            for m in &e.mentions {
+                span("mention", i, m.span);
+            }
+        }
+        for (i, q) in doc.quotes.iter().flatten().enumerate() {
+            if let Some(s) = q.source.party.span {
+                span("speaker", i, s);
+            }
+            if let Some(s) = q.cue {
+                span("cue", i, s);
+            }
+        }
+        let mut relations = Vec::new();
+        for r in doc.relations.iter().flatten() {
+            let (Some(source), Some(target)) = (ent(r.source), ent(r.target)) else {
+                continue;
+            };
+            span("relation", relations.len(), r.evidence);
+            relations.push(RelationRecord {
+                kind: r.kind.as_str(),
+                source,
+                target,
+                evidence: text(r.evidence),
+            });
+        }
 
         let meta = &doc.meta;
         let doc_key = clean(meta.source_url.as_deref().unwrap_or(doc.id()));
@@ -318,6 +359,8 @@ impl ArticleRecord {
             quotes,
             events,
             relations,
+            text: clean(doc.text()),
+            spans,
         }
     }
 }

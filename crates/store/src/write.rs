@@ -194,6 +194,8 @@ async fn delete_articles(conn: &mut AnyConnection, ids: &[i64]) -> Result<(), sq
         "event_mentions",
         "event_actors",
         "relations",
+        "article_texts",
+        "article_spans",
     ] {
         q(
             &format!("DELETE FROM {table} WHERE article_id IN ({ph})"),
@@ -438,6 +440,7 @@ async fn store(
     .await?;
     learnt.names.extend(names);
 
+    store_reader(conn, &articles, &eid).await?;
     store_quotes(conn, caches, &mut learnt, &articles, &eid).await?;
     store_events(conn, backend, &articles, &eid).await?;
 
@@ -465,6 +468,59 @@ async fn store(
     )
     .await?;
     Ok((outcome, learnt))
+}
+
+/// The texts and the spans the reader marks (mentions with their resolved entity).
+async fn store_reader(
+    conn: &mut AnyConnection,
+    articles: &[(i64, &ArticleRecord)],
+    eid: &dyn Fn(usize, usize) -> Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let texts = articles
+        .iter()
+        .map(|(id, a)| {
+            // PostgreSQL refuses NUL in text; U+FFFD is one code point too, so spans hold.
+            let text = if a.text.contains('\0') {
+                a.text.replace('\0', "\u{FFFD}")
+            } else {
+                a.text.clone()
+            };
+            vec![(*id).into(), text.into()]
+        })
+        .collect();
+    insert_rows(
+        conn,
+        "INSERT INTO article_texts (article_id, text)",
+        texts,
+        "",
+    )
+    .await?;
+    let mut rows: Vec<Vec<V>> = Vec::new();
+    for (ai, (article_id, a)) in articles.iter().enumerate() {
+        for (pos, sp) in a.spans.iter().enumerate() {
+            let entity = match sp.layer {
+                "mention" => eid(ai, sp.item),
+                _ => None,
+            };
+            rows.push(vec![
+                (*article_id).into(),
+                (pos as i64).into(),
+                sp.layer.into(),
+                (sp.item as i64).into(),
+                sp.start.into(),
+                sp.end.into(),
+                entity.into(),
+            ]);
+        }
+    }
+    insert_rows(
+        conn,
+        "INSERT INTO article_spans (article_id, pos, layer, item, start_cp, end_cp, entity_id)",
+        rows,
+        "",
+    )
+    .await?;
+    Ok(())
 }
 
 /// The store id of every entity key of the batch: an existing entity with the key, else, for

@@ -144,5 +144,7 @@ pub fn article(key: &str, text: &str, published: &str, outlet: &str) -> ArticleR
         quotes: vec![],
         events: vec![],
         relations: vec![],
+        text: text.to_string(),
+        spans: vec![],
     }
 }
