@@ -1,12 +1,20 @@
-//! `newsgraph export`: every event as a CSV row, or the actor network as GraphML or JSON.
+//! `newsgraph export`: every event as a CSV or Parquet row, or the actor network as GraphML or
+//! JSON.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use newsgraph_store::{ActorInfo, EventRow, GraphEdge, GraphNode};
+use newsgraph_store::{ActorInfo, EventRow, GraphEdge, GraphNode, Store};
+use parquet::basic::Compression;
+use parquet::column::writer::ColumnWriter;
+use parquet::data_type::ByteArray;
+use parquet::file::properties::WriterProperties;
+use parquet::file::writer::SerializedFileWriter;
+use parquet::schema::parser::parse_message_type;
 use serde_json::json;
 
 use crate::ingest::DEFAULT_DB;
@@ -29,7 +37,7 @@ pub struct ExportArgs {
 pub enum EventFormat {
     /// One row per event, GDELT-like columns.
     Csv,
-    /// Apache Parquet (not built in yet).
+    /// Apache Parquet, the same columns typed (needs `-o FILE`).
     Parquet,
 }
 
@@ -129,6 +137,217 @@ fn event_cells(e: &EventRow) -> Vec<String> {
         e.evidence.join(" | "),
     ]);
     cells
+}
+
+/// How a Parquet column reads its value from an event.
+#[derive(Clone, Copy)]
+enum Cell {
+    /// INT64.
+    Int(fn(&EventRow) -> Option<i64>),
+    /// BOOLEAN.
+    Bool(fn(&EventRow) -> bool),
+    /// BYTE_ARRAY holding UTF-8 (logical type STRING).
+    Str(fn(&EventRow) -> Option<String>),
+}
+
+/// One column of the Parquet event table.
+struct ParquetColumn {
+    /// Name, as in [`EVENT_COLUMNS`].
+    name: &'static str,
+    /// OPTIONAL (null where the CSV cell is empty because the value is unknown) or REQUIRED.
+    optional: bool,
+    /// Where the value comes from.
+    cell: Cell,
+}
+
+const fn req(name: &'static str, cell: Cell) -> ParquetColumn {
+    ParquetColumn {
+        name,
+        optional: false,
+        cell,
+    }
+}
+
+const fn opt(name: &'static str, cell: Cell) -> ParquetColumn {
+    ParquetColumn {
+        name,
+        optional: true,
+        cell,
+    }
+}
+
+fn actor_field(a: &Option<ActorInfo>, f: fn(&ActorInfo) -> Option<String>) -> Option<String> {
+    a.as_ref().and_then(f)
+}
+
+/// The Parquet columns of `export events`: the CSV columns in the same order, typed.
+const PARQUET_COLUMNS: &[ParquetColumn] = &[
+    req("event_id", Cell::Int(|e| Some(e.id))),
+    opt("date", Cell::Str(|e| e.date.clone())),
+    req("event_type", Cell::Str(|e| Some(e.kind.clone()))),
+    opt("mode", Cell::Str(|e| e.mode.clone())),
+    req("negated", Cell::Bool(|e| e.negated)),
+    opt(
+        "actor1_name",
+        Cell::Str(|e| actor_field(&e.actor1, |a| Some(a.name.clone()))),
+    ),
+    opt(
+        "actor1_type",
+        Cell::Str(|e| actor_field(&e.actor1, |a| Some(a.kind.clone()))),
+    ),
+    opt(
+        "actor1_kb",
+        Cell::Str(|e| actor_field(&e.actor1, |a| a.kb_id.clone())),
+    ),
+    opt(
+        "actor1_cameo",
+        Cell::Str(|e| actor_field(&e.actor1, |a| a.cameo.clone())),
+    ),
+    opt(
+        "actor2_name",
+        Cell::Str(|e| actor_field(&e.actor2, |a| Some(a.name.clone()))),
+    ),
+    opt(
+        "actor2_type",
+        Cell::Str(|e| actor_field(&e.actor2, |a| Some(a.kind.clone()))),
+    ),
+    opt(
+        "actor2_kb",
+        Cell::Str(|e| actor_field(&e.actor2, |a| a.kb_id.clone())),
+    ),
+    opt(
+        "actor2_cameo",
+        Cell::Str(|e| actor_field(&e.actor2, |a| a.cameo.clone())),
+    ),
+    req("sources", Cell::Str(|e| Some(e.sources.join("; ")))),
+    req("targets", Cell::Str(|e| Some(e.targets.join("; ")))),
+    opt(
+        "place_name",
+        Cell::Str(|e| actor_field(&e.place, |a| Some(a.name.clone()))),
+    ),
+    opt(
+        "place_kb",
+        Cell::Str(|e| actor_field(&e.place, |a| a.kb_id.clone())),
+    ),
+    req("num_articles", Cell::Int(|e| Some(e.num_articles))),
+    req("num_sources", Cell::Int(|e| Some(e.num_sources))),
+    req("num_mentions", Cell::Int(|e| Some(e.num_mentions))),
+    opt("fatalities", Cell::Int(|e| e.fatalities)),
+    opt("injured", Cell::Int(|e| e.injured)),
+    req("modality", Cell::Str(|e| Some(e.modality.clone()))),
+    req(
+        "attributed_to",
+        Cell::Str(|e| Some(e.attributed_to.join("; "))),
+    ),
+    opt("first_reported", Cell::Str(|e| e.first_reported.clone())),
+    opt("last_reported", Cell::Str(|e| e.last_reported.clone())),
+    req("source_url", Cell::Str(|e| Some(e.source_url.clone()))),
+    req("evidence", Cell::Str(|e| Some(e.evidence.join(" | ")))),
+];
+
+/// Events buffered per Parquet row group.
+const ROW_GROUP: usize = 8192;
+
+/// The Parquet schema of [`PARQUET_COLUMNS`], in Parquet's message-type syntax.
+fn parquet_schema() -> String {
+    let mut s = String::from("message events {\n");
+    for c in PARQUET_COLUMNS {
+        let repetition = if c.optional { "OPTIONAL" } else { "REQUIRED" };
+        let ty = match c.cell {
+            Cell::Int(_) => "INT64",
+            Cell::Bool(_) => "BOOLEAN",
+            Cell::Str(_) => "BYTE_ARRAY",
+        };
+        let logical = if matches!(c.cell, Cell::Str(_)) {
+            " (STRING)"
+        } else {
+            ""
+        };
+        s.push_str(&format!("  {repetition} {ty} {}{logical};\n", c.name));
+    }
+    s.push('}');
+    s
+}
+
+/// The present values of a column and, for each row, its definition level (1 present, 0 null).
+/// A REQUIRED column never sees a null: its getters always return a value.
+fn levels<T>(rows: &[EventRow], get: impl Fn(&EventRow) -> Option<T>) -> (Vec<T>, Vec<i16>) {
+    let mut values = Vec::with_capacity(rows.len());
+    let mut defs = Vec::with_capacity(rows.len());
+    for r in rows {
+        let v = get(r);
+        defs.push(i16::from(v.is_some()));
+        values.extend(v);
+    }
+    (values, defs)
+}
+
+/// One column chunk of a row group.
+fn write_column(w: &mut ColumnWriter<'_>, col: &ParquetColumn, rows: &[EventRow]) -> Result<()> {
+    let optional = col.optional;
+    match (w, col.cell) {
+        (ColumnWriter::Int64ColumnWriter(w), Cell::Int(get)) => {
+            let (values, defs) = levels(rows, get);
+            w.write_batch(&values, optional.then_some(defs.as_slice()), None)?;
+        }
+        (ColumnWriter::BoolColumnWriter(w), Cell::Bool(get)) => {
+            let (values, defs) = levels(rows, |r| Some(get(r)));
+            w.write_batch(&values, optional.then_some(defs.as_slice()), None)?;
+        }
+        (ColumnWriter::ByteArrayColumnWriter(w), Cell::Str(get)) => {
+            let (values, defs) = levels(rows, |r| get(r).map(|s| ByteArray::from(s.into_bytes())));
+            w.write_batch(&values, optional.then_some(defs.as_slice()), None)?;
+        }
+        _ => bail!(
+            "parquet column {} has an unexpected physical type",
+            col.name
+        ),
+    }
+    Ok(())
+}
+
+/// One row group holding `rows`.
+fn write_row_group<W: Write + Send>(
+    w: &mut SerializedFileWriter<W>,
+    rows: &[EventRow],
+) -> Result<()> {
+    let mut group = w.next_row_group()?;
+    let mut cols = PARQUET_COLUMNS.iter();
+    while let Some(mut column) = group.next_column()? {
+        let Some(col) = cols.next() else {
+            bail!("the parquet schema has more columns than the event table");
+        };
+        write_column(column.untyped(), col, rows)?;
+        column.close()?;
+    }
+    group.close()?;
+    Ok(())
+}
+
+/// Every event as one row of a Snappy-compressed Parquet file written to `out`, in row
+/// groups of [`ROW_GROUP`] events. Returns the number of events written.
+pub fn write_events_parquet<W: Write + Send>(store: &Store, out: W) -> Result<usize> {
+    let schema = Arc::new(parse_message_type(&parquet_schema())?);
+    let props = Arc::new(
+        WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .build(),
+    );
+    let mut w = SerializedFileWriter::new(out, schema, props)?;
+    let mut buf: Vec<EventRow> = Vec::with_capacity(ROW_GROUP);
+    let n = store.export_events(|e| -> Result<()> {
+        buf.push(e.clone());
+        if buf.len() >= ROW_GROUP {
+            write_row_group(&mut w, &buf)?;
+            buf.clear();
+        }
+        Ok(())
+    })?;
+    if !buf.is_empty() {
+        write_row_group(&mut w, &buf)?;
+    }
+    w.close()?;
+    Ok(n)
 }
 
 fn xml_escape(s: &str) -> String {
@@ -237,21 +456,36 @@ pub fn graph_json(nodes: &[GraphNode], edges: &[GraphEdge]) -> serde_json::Value
     })
 }
 
-pub fn run(args: ExportArgs) -> Result<u8> {
-    let store = open_existing(&args.db)?;
-    let mut out: Box<dyn Write> = match &args.output {
+/// Standard output, or FILE when `-o FILE` is given, buffered.
+fn open_output(path: Option<&PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match path {
         Some(p) => Box::new(BufWriter::new(
             File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
-    };
+    })
+}
+
+pub fn run(args: ExportArgs) -> Result<u8> {
     match args.what {
         ExportWhat::Events {
             format: EventFormat::Parquet,
-        } => bail!("parquet export is not built in yet: use `--format csv`"),
+        } => {
+            let Some(path) = &args.output else {
+                bail!("parquet is a binary format: name the file to write with `-o FILE`");
+            };
+            let store = open_existing(&args.db)?;
+            let file =
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+            let n = write_events_parquet(&store, file)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("newsgraph: export: {n} events");
+        }
         ExportWhat::Events {
             format: EventFormat::Csv,
         } => {
+            let store = open_existing(&args.db)?;
+            let mut out = open_output(args.output.as_ref())?;
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record(EVENT_COLUMNS)?;
             let n = store.export_events(|e| -> Result<()> {
@@ -260,9 +494,12 @@ pub fn run(args: ExportArgs) -> Result<u8> {
             })?;
             w.flush()?;
             drop(w);
+            out.flush()?;
             eprintln!("newsgraph: export: {n} events");
         }
         ExportWhat::Graph { format } => {
+            let store = open_existing(&args.db)?;
+            let mut out = open_output(args.output.as_ref())?;
             let (nodes, edges) = store.graph()?;
             match format {
                 GraphFormat::Graphml => write_graphml(&mut out, &nodes, &edges)?,
@@ -271,6 +508,7 @@ pub fn run(args: ExportArgs) -> Result<u8> {
                     writeln!(out)?;
                 }
             }
+            out.flush()?;
             eprintln!(
                 "newsgraph: export: {} actors, {} edges",
                 nodes.len(),
@@ -278,7 +516,6 @@ pub fn run(args: ExportArgs) -> Result<u8> {
             );
         }
     }
-    out.flush()?;
     Ok(EXIT_OK)
 }
 
@@ -289,6 +526,14 @@ mod tests {
     #[test]
     fn every_event_row_has_every_column() {
         assert_eq!(event_cells(&EventRow::default()).len(), EVENT_COLUMNS.len());
+    }
+
+    #[test]
+    fn parquet_has_the_csv_columns_in_order() {
+        let names: Vec<&str> = PARQUET_COLUMNS.iter().map(|c| c.name).collect();
+        assert_eq!(names, EVENT_COLUMNS);
+        let schema = parse_message_type(&parquet_schema()).unwrap();
+        assert_eq!(schema.get_fields().len(), EVENT_COLUMNS.len());
     }
 
     #[test]
