@@ -58,7 +58,7 @@ pub struct QuoteSource {
     pub count: Option<u32>,
     /// Entities the source is affiliated with ("Iranian and Hamas officials" → Iran, Hamas).
     pub affiliations: Vec<EntityId>,
-    /// Why the source is unnamed, where given ("who asked to remain anonymous to speak freely").
+    /// Why the source is unnamed, where given ("who requested anonymity to discuss the talks").
     pub anonymity_reason: Option<ByteSpan>,
     /// The basis of the source's knowledge, where given ("with knowledge of the discussions").
     pub basis: Option<ByteSpan>,

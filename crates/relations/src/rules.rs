@@ -946,7 +946,7 @@ fn sentence(text: &str, sent: ByteSpan, ms: &[M], out: &mut Out<'_>) {
                 }
             }
             let n = words(bw).count();
-            // "A is B's main supplier, and the two countries are members of C" reads further.
+            // "A is B's largest supplier, and both are members of C" reads further.
             let pair_members = n > MAX_BETWEEN
                 && n <= 2 * MAX_BETWEEN
                 && has(bw, &["two", "both"])
@@ -2277,7 +2277,7 @@ fn pair(
             }
         }
     }
-    // "A ... B, and the two countries are members of C".
+    // "A ... B, and both nations are members of C".
     if a.ty == EntityType::Gpe && b.ty == EntityType::Org && gap == 0 {
         let mut ws = words(bw).skip_while(|w| !is(w, &["two", "both"]));
         let pair_cue = ws.next().is_some()

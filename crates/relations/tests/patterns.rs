@@ -382,7 +382,7 @@ fn member_on_committee() {
 #[test]
 fn two_countries_are_members() {
     let mut d = doc(
-        "Ostria backs Dunmar, and the two countries are members of the Lake Pact.",
+        "Ostria backs Dunmar, and both nations are members of the Lake Pact.",
         &[
             ("Ostria", Gpe, Name, 0),
             ("Dunmar", Gpe, Name, 1),
