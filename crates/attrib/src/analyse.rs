@@ -736,7 +736,7 @@ impl<'a, 'd> Analyser<'a, 'd> {
             }
             a = i;
         }
-        // "two diplomats who attended the meeting said": a relative clause inside the subject.
+        // "three envoys who were at the dinner said": a relative clause inside the subject.
         if stopped_soft && a > floor {
             let cs = self.chunk_start(a, floor);
             if let Some(r) = (cs..a)
@@ -1960,7 +1960,7 @@ impl<'a, 'd> Analyser<'a, 'd> {
                 return c;
             }
         }
-        // "denied acting under pressure from the IMF, whose staff …": a gerund object ends
+        // "denied working under orders from the bank, whose board …": a gerund object ends
         // before a relative clause about its last noun.
         if class == Some(CueClass::Deny) && self.ing_word(cs) {
             if let Some(c) = (cs..end)

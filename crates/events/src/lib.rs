@@ -463,7 +463,7 @@ fn extract(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
                     }
                 }
                 if ev.kind == EventType::Accuse && !noun {
-                    // "accused the bank of punishing workers": what is alleged is no event of
+                    // "accused the mayor of favouring builders": what is alleged is no event of
                     // its own, up to the end of the clause.
                     let of = (i + 1..(i + 8).min(words.len()))
                         .take_while(|&j| words.get(j).is_some_and(|x| x.kind != TokenKind::Punct))
@@ -820,7 +820,7 @@ fn build_event(
                 word(words, j + 1),
                 "and" | "but" | "while" | "which" | "who" | "where" | "as"
             );
-        // "denied any wrongdoing and accused the government": a second verb, a new clause.
+        // "denied the charge and blamed the council": a second verb, a new clause.
         let next_verb = w.low == "and"
             && words.get(j + 1).is_some_and(|n| {
                 n.kind == TokenKind::Word
@@ -1171,7 +1171,7 @@ fn build_event(
                         let w = word(words, j);
                         let next = word(words, j + 1);
                         if w == "to" && matches!(next, "help" | "assist" | "support") {
-                            // "sent aircraft to help Benin patrol its border".
+                            // "sent boats to help Sudria guard its coast".
                             Some(j + 2)
                         } else if matches!(w, "to" | "for") {
                             Some(j + 1)

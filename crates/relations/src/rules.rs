@@ -1067,7 +1067,7 @@ fn after_apposition(bw: &str) -> Option<&str> {
     (clean(inner) && clean(rest) && words(inner).nth(12).is_none()).then_some(rest)
 }
 
-/// "X, a spokesman for the provincial government": the government of the latest place the
+/// "X, a spokeswoman for the regional government": the government of the latest place the
 /// article calls a province ("Y province"); likewise "state" and "region".
 fn regional_government(text: &str, sent: ByteSpan, p: &M, out: &mut Out<'_>) {
     if !text.get(p.span.end()..).is_some_and(|t| t.starts_with(',')) {
@@ -1861,7 +1861,7 @@ fn pair(
             return;
         }
     }
-    // "X, the architect of the reform and the Y's No. 2": the last of coordinated appositions.
+    // "X, the author of the plan and the Y's No. 2": the last of coordinated appositions.
     if a_person
         && !b_person
         && is_body(b.ty)

@@ -515,15 +515,15 @@ fn a_plain_minister_heads_the_ministry_the_sentence_names() {
 #[test]
 fn a_persons_own_party() {
     let mut d = doc(
-        "Twelve lawmakers from the president's own Unity Party voted against.",
+        "Nine deputies from the premier's own Unity Party voted against.",
         &[
-            ("the president", Person, Nominal, 0),
+            ("the premier", Person, Nominal, 0),
             ("Unity Party", Org, Name, 1),
         ],
     );
     assert!(has(
         &rels(&mut d),
-        "the president",
+        "the premier",
         "MEMBER_OF",
         "Unity Party"
     ));
@@ -603,7 +603,7 @@ fn a_bare_common_noun_body_is_no_owner() {
 #[test]
 fn the_last_of_coordinated_appositions() {
     let mut d = doc(
-        "Finance Minister Ada Lind, the architect of the reform and the Green Wave's No. 2, resigned.",
+        "Finance Minister Ada Lind, the author of the plan and the Green Wave's No. 2, resigned.",
         &[("Ada Lind", Person, Name, 0), ("Green Wave", Org, Name, 1)],
     );
     assert!(has(&rels(&mut d), "Ada Lind", "MEMBER_OF", "Green Wave"));

@@ -25,7 +25,7 @@
 //! ```
 //! use newsgraph_doc::{check_spans, Doc, Meta};
 //!
-//! let text = "TEHRAN (Reuters) - Iran’s envoy met U.S. officials on Oct. 7. “We woke up to a war,” he said.";
+//! let text = "TEHRAN (Reuters) - Iran’s envoy met U.S. officials on Oct. 7. “We heard the sirens at dawn,” he said.";
 //! let mut doc = Doc::new("a1", text, Meta::default());
 //! for stage in newsgraph_segment::article_stages() {
 //!     stage.run(&mut doc);
@@ -34,9 +34,9 @@
 //! assert_eq!(doc.meta.outlet.as_deref(), Some("Reuters"));
 //! assert_eq!(doc.meta.language.as_deref(), Some("en"));
 //! let sentences: Vec<&str> = doc.sentences.iter().flatten().map(|s| doc.slice(s.span)).collect();
-//! assert_eq!(sentences, ["Iran’s envoy met U.S. officials on Oct. 7.", "“We woke up to a war,” he said."]);
+//! assert_eq!(sentences, ["Iran’s envoy met U.S. officials on Oct. 7.", "“We heard the sirens at dawn,” he said."]);
 //! let quotes = doc.quotations.as_ref().unwrap();
-//! assert_eq!(doc.slice(quotes.pairs[0].content), "We woke up to a war,");
+//! assert_eq!(doc.slice(quotes.pairs[0].content), "We heard the sirens at dawn,");
 //! assert!(check_spans(&doc).is_empty());
 //! ```
 #![deny(missing_docs)]

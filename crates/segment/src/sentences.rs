@@ -50,9 +50,9 @@ const WORD_LOOK: usize = 32;
 /// ```
 /// use newsgraph_segment::split_sentences;
 ///
-/// let text = "Gen. Lee met U.S. officials at 6 p.m. Monday. “We woke up to a war.” He left.";
+/// let text = "Gen. Lee met U.S. officials at 6 p.m. Monday. “We heard the sirens at dawn.” He left.";
 /// let got: Vec<&str> = split_sentences(text, &[]).iter().map(|s| s.span.get(text).unwrap()).collect();
-/// assert_eq!(got, ["Gen. Lee met U.S. officials at 6 p.m. Monday.", "“We woke up to a war.”", "He left."]);
+/// assert_eq!(got, ["Gen. Lee met U.S. officials at 6 p.m. Monday.", "“We heard the sirens at dawn.”", "He left."]);
 /// ```
 pub fn split_sentences(text: &str, regions: &[Region]) -> Vec<Sentence> {
     let mut spans: Vec<ByteSpan> = regions
@@ -415,9 +415,11 @@ mod tests {
     #[test]
     fn quotes_and_questions() {
         assert_eq!(
-            split("“We woke up to a war.” He said. “Why?” she asked. “It is war,” said Ali."),
+            split(
+                "“We heard the sirens at dawn.” He said. “Why?” she asked. “It is war,” said Ali."
+            ),
             [
-                "“We woke up to a war.”",
+                "“We heard the sirens at dawn.”",
                 "He said.",
                 "“Why?” she asked.",
                 "“It is war,” said Ali."
