@@ -31,6 +31,31 @@ fn joins(words: &[Word], a: usize, b: usize) -> bool {
     matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
 }
 
+/// "ordered the troops to leave the country, and France withdrew": a mention that is the
+/// object of a verb, before ", and", ends a clause rather than a list.
+fn ends_clause(words: &[Word], m: &Ment, next: usize) -> bool {
+    let comma_and = between(words, m.span.end(), next).count() == 2;
+    if !comma_and {
+        return false;
+    }
+    let k = words.partition_point(|w| w.span.start() < m.span.start());
+    let mut j = k;
+    while j > 0
+        && words
+            .get(j - 1)
+            .is_some_and(|w| crate::chunk::is_det_word(&w.low))
+    {
+        j -= 1;
+    }
+    j > 0
+        && words.get(j - 1).is_some_and(|w| {
+            w.kind == newsgraph_doc::TokenKind::Word
+                && w.raw.starts_with(char::is_lowercase)
+                && !crate::chunk::is_stop_word(&w.low)
+                && w.low != "and"
+        })
+}
+
 /// The last actor of `ms` and those joined to it by "and" or commas.
 pub(crate) fn group_back(
     words: &[Word],
@@ -46,7 +71,10 @@ pub(crate) fn group_back(
     out.push(last.entity);
     let mut cur = **last;
     for m in ms.iter().rev().skip(1) {
-        if m.span.end() <= cur.span.start() && joins(words, m.span.end(), cur.span.start()) {
+        if m.span.end() <= cur.span.start()
+            && joins(words, m.span.end(), cur.span.start())
+            && !ends_clause(words, m, cur.span.start())
+        {
             out.push(m.entity);
             cur = **m;
         } else if m.span.end() > cur.span.start() {
@@ -88,7 +116,7 @@ pub(crate) fn group_fwd(
     out
 }
 
-/// True when a description's head ("the union") and a word of a name ("Mineworkers'
+/// True when a description's head ("the union") and a word of a name ("Dockworkers'
 /// Federation") name the same kind of body.
 fn same_kind_of_body(head: &str, name_word: &str) -> bool {
     const FAMILIES: &[&[&str]] = &[
@@ -111,6 +139,17 @@ fn same_kind_of_body(head: &str, name_word: &str) -> bool {
             "operator",
         ],
         &["party", "alliance", "front", "movement", "coalition"],
+        &[
+            "bloc",
+            "alliance",
+            "organization",
+            "organisation",
+            "community",
+            "union",
+            "treaty",
+            "pact",
+            "coalition",
+        ],
         &["ministry", "department"],
         &["militia", "brigade", "army", "front", "group"],
         &["charity", "foundation", "trust"],
@@ -155,7 +194,7 @@ impl Roles<'_, '_> {
         let head = words.get(np.head)?;
         let covering = self.sments.iter().rfind(|m| m.span.overlaps(head.span));
         // A bare group noun the entity layer named ("fighters") inside a longer description
-        // ("Separatist fighters"): the description says more.
+        // ("Highland fighters"): the description says more.
         let bare_group = covering.is_some_and(|m| {
             let first = words
                 .get(np.start..np.head)
@@ -169,7 +208,48 @@ impl Roles<'_, '_> {
                     .is_some_and(|w| w.span.start() < m.span.start() && w.kind == TokenKind::Word)
                 && chunk::is_actor_noun(&head.low)
         });
-        if let Some(m) = covering.filter(|_| !bare_group) {
+        // "its fighters", "their members": a bare group noun owned by a pronoun stands for
+        // the owner, found below.
+        let owned_group = covering.is_some_and(|m| {
+            self.ents
+                .get(m.entity.index())
+                .is_some_and(|e| e.kind == EntityType::Group)
+                && matches!(word(words, np.start), "its" | "their")
+                && np.head == np.start + 1
+        });
+        // "gunmen from the Red Hand Front", "fighters of the group": a bare group noun
+        // followed by the body it belongs to stands for that body.
+        if let Some(m) = covering {
+            let generic = self
+                .ents
+                .get(m.entity.index())
+                .is_some_and(|e| e.kind == EntityType::Group)
+                && chunk::is_actor_noun(&head.low);
+            let prep = np.head + 1;
+            if generic && matches!(word(words, prep), "from" | "of") {
+                let lo = words.get(prep)?.span.end();
+                let hi = words
+                    .get((prep + 7).min(words.len().saturating_sub(1)))
+                    .map(|w| w.span.end())
+                    .unwrap_or(lo);
+                let body = self.sments.iter().find(|b| {
+                    b.span.start() >= lo
+                        && b.span.end() <= hi
+                        && self.ents.get(b.entity.index()).is_some_and(|e| {
+                            matches!(e.kind, EntityType::Org)
+                                || (e.kind == EntityType::Group && e.name.contains(' '))
+                        })
+                        && words
+                            .iter()
+                            .filter(|w| w.span.start() >= lo && w.span.end() <= b.span.start())
+                            .all(|w| chunk::is_det_word(&w.low))
+                });
+                if let Some(b) = body {
+                    return Some(vec![Actor::Entity(b.entity)]);
+                }
+            }
+        }
+        if let Some(m) = covering.filter(|_| !bare_group && !owned_group) {
             if !m.actor {
                 return None;
             }
@@ -198,6 +278,44 @@ impl Roles<'_, '_> {
             dedup(&mut ids);
             return Some(ids.into_iter().map(Actor::Entity).collect());
         }
+        // "pressed Varga to tighten policy": a surname alone, which the entity layer left
+        // unlinked, names the person of the article who bears it.
+        if covering.is_none()
+            && np.start == np.head
+            && head.kind == TokenKind::Word
+            && head.raw.starts_with(char::is_uppercase)
+            && head.raw.len() > 2
+        {
+            let person = self.ents.iter().position(|e| {
+                e.kind == EntityType::Person
+                    && e.name.contains(' ')
+                    && e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|last| last == head.raw)
+                    && e.mentions.iter().any(|m| m.span.end() <= head.span.start())
+            });
+            if let Some(k) = person.and_then(|k| u32::try_from(k).ok()) {
+                return Some(vec![Actor::Entity(EntityId(k))]);
+            }
+        }
+        // "his country", "our government" inside reported speech: the speaker's country.
+        if matches!(
+            word(words, np.start),
+            "his" | "her" | "its" | "their" | "our"
+        ) && np.head == np.start + 1
+            && matches!(head.low.as_str(), "country" | "government" | "nation")
+        {
+            let det = words.get(np.start)?.span;
+            if let Some(a) = self
+                .quotes
+                .iter()
+                .find(|q| q.content.contains(det) && q.content.contains(self.trig))
+                .and_then(|q| q.source.affiliations.first())
+            {
+                return Some(vec![Actor::Entity(*a)]);
+            }
+        }
         // "Norland's foreign ministry", "the Sudrian army": the country or body inside.
         if chunk::is_organ_noun(&head.low) {
             let lo = words.get(np.start)?.span.start();
@@ -220,7 +338,22 @@ impl Roles<'_, '_> {
                         "dozens" | "hundreds" | "thousands" | "several"
                     )
             });
-        if !counted && !chunk::is_actor_noun(&head.low) {
+        // "nine of those held": part of a group named before.
+        let partitive = word(words, np.head + 1) == "of"
+            && matches!(word(words, np.head + 2), "those" | "them");
+        // "the body might expel Norland": the organisation named last.
+        if word(words, np.start) == "the"
+            && np.head == np.start + 1
+            && matches!(
+                head.low.as_str(),
+                "body" | "organisation" | "organization" | "institution"
+            )
+        {
+            if let Some(e) = self.antecedent(&head.low) {
+                return Some(vec![Actor::Entity(e)]);
+            }
+        }
+        if !counted && !partitive && !chunk::is_actor_noun(&head.low) {
             // "welcomed Norland's decision": the decision's owner.
             if !subject {
                 let poss = (np.start..np.head).find(|&k| matches!(word(words, k + 1), "'s" | "'"));
@@ -231,6 +364,14 @@ impl Roles<'_, '_> {
                         .find(|m| m.actor && m.span.overlaps(w.span))
                 }) {
                     return Some(vec![Actor::Entity(m.entity)]);
+                }
+                // "backed the fund's plan": the body the description refers back to.
+                if let Some(k) =
+                    poss.filter(|&k| k == np.start + 1 && word(words, np.start) == "the")
+                {
+                    if let Some(e) = self.antecedent(word(words, k)) {
+                        return Some(vec![Actor::Entity(e)]);
+                    }
                 }
             }
             return None;
@@ -253,22 +394,29 @@ impl Roles<'_, '_> {
         {
             let mut two: Vec<EntityId> = Vec::new();
             let limit = self.trig.start().saturating_sub(1200);
-            // Parties named before this clause (its own subject is no "side").
+            // Parties named before this clause (its own subject is no "side"); in an opening
+            // sentence, those named before the phrase ("Norland and Sudria exchanged fire, the
+            // first incident involving the two neighbours").
             let here = words.first().map(|w| w.span.start()).unwrap_or(0);
-            for m in self.all.iter().rev() {
-                if m.span.end() > here {
-                    continue;
-                }
-                if m.span.start() < limit {
-                    break;
-                }
-                let party = self.ents.get(m.entity.index()).is_some_and(|e| {
-                    e.kind == EntityType::Gpe && e.kb.as_ref().is_some_and(|k| !k.id.contains('/'))
-                });
-                if party && !two.contains(&m.entity) {
-                    two.push(m.entity);
-                    if two.len() == 2 {
-                        return Some(two.into_iter().map(Actor::Entity).collect());
+            let at = words.get(np.start).map(|w| w.span.start()).unwrap_or(here);
+            for bound in [here, at] {
+                two.clear();
+                for m in self.all.iter().rev() {
+                    if m.span.end() > bound {
+                        continue;
+                    }
+                    if m.span.start() < limit {
+                        break;
+                    }
+                    let party = self.ents.get(m.entity.index()).is_some_and(|e| {
+                        e.kind == EntityType::Gpe
+                            && e.kb.as_ref().is_some_and(|k| !k.id.contains('/'))
+                    });
+                    if party && !two.contains(&m.entity) {
+                        two.push(m.entity);
+                        if two.len() == 2 {
+                            return Some(two.into_iter().map(Actor::Entity).collect());
+                        }
                     }
                 }
             }
@@ -291,13 +439,22 @@ impl Roles<'_, '_> {
             if let Some(m) = self.sments.iter().find(|m| m.actor && m.span.overlaps(det)) {
                 return Some(vec![Actor::Entity(m.entity)]);
             }
-            if let Some(e) = self
+            if let Some(q) = self
                 .quotes
                 .iter()
                 .find(|q| q.content.contains(det) && q.content.contains(self.trig))
-                .and_then(|q| q.source.party.entity)
             {
-                return Some(vec![Actor::Entity(e)]);
+                // "the ministry said … on its positions": a state's positions and troops are
+                // the country's.
+                let body = q
+                    .source
+                    .affiliations
+                    .first()
+                    .copied()
+                    .filter(|_| chunk::is_organ_noun(&head.low));
+                if let Some(e) = body.or(q.source.party.entity) {
+                    return Some(vec![Actor::Entity(e)]);
+                }
             }
         }
         // "The Front said its fighters …", "the Fund, whose staff visited …": the nearest
@@ -328,8 +485,12 @@ impl Roles<'_, '_> {
                 return Some(vec![Actor::Entity(m.entity)]);
             }
         }
-        // "recalled its ambassador": an object the subject owns is not its target.
-        if !subject && matches!(word(words, np.start), "its" | "their" | "his" | "her") {
+        // "recalled its ambassador": an object the subject owns is not its target ("met his
+        // Sudrian counterpart" is).
+        if !subject
+            && matches!(word(words, np.start), "its" | "their" | "his" | "her")
+            && !matches!(head.low.as_str(), "counterpart" | "counterparts")
+        {
             return None;
         }
         let mut start = np.start;
@@ -343,7 +504,7 @@ impl Roles<'_, '_> {
         }
         let first = words.get(start)?.span;
         let mut end = np.end;
-        // "an engineer at Nordhav Corp.", "nurses at the city's main hospital": one place or
+        // "a chemist at Orvane Holdings", "porters at the city's old market": one place or
         // employer phrase belongs to the description.
         if matches!(word(words, end), "at" | "from" | "in" | "of" | "with")
             && words
@@ -362,8 +523,79 @@ impl Roles<'_, '_> {
                 end = pp.end;
             }
         }
+        // "hundreds of miners and teachers": joined plural nouns name one group.
+        if word(words, end) == "and"
+            && words.get(end + 1).is_some_and(|w| {
+                w.raw.starts_with(char::is_lowercase) && chunk::is_actor_noun(&w.low)
+            })
+            && !matches!(word(words, end + 2), "'s" | "'")
+        {
+            end += 2;
+        }
+        // "any official who cooperates with the auditors": a generic description is
+        // named with its relative clause.
+        if !subject
+            && matches!(
+                word(words, np.start),
+                "any" | "every" | "anyone" | "those" | "all"
+            )
+            && word(words, end) == "who"
+        {
+            let lim = (end + 9).min(words.len());
+            end = (end + 2..lim)
+                .find(|&j| {
+                    words.get(j).is_some_and(|w| {
+                        !matches!(w.kind, TokenKind::Word | TokenKind::Number)
+                            || matches!(
+                                w.low.as_str(),
+                                "will"
+                                    | "would"
+                                    | "could"
+                                    | "can"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "should"
+                                    | "shall"
+                                    | "is"
+                                    | "are"
+                                    | "was"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "said"
+                            )
+                    })
+                })
+                .unwrap_or(lim);
+        }
         let last = words.get(end.checked_sub(1)?)?.span;
-        Some(vec![Actor::Phrase(first.cover(last))])
+        let phrase = Actor::Phrase(first.cover(last));
+        // "Norland's president", "Sudrian unions": the country or body the description
+        // names before its head acts beside it.
+        let head_start = head.span.start();
+        let possessor = |m: &Ment| {
+            let k = words.partition_point(|w| w.span.start() < m.span.end());
+            matches!(word(words, k), "'s" | "'")
+                || words
+                    .get(k.saturating_sub(1))
+                    .is_some_and(|w| w.low.ends_with("'s") && w.span.end() >= m.span.end())
+        };
+        let owner = self.sments.iter().find(|m| {
+            m.actor
+                && (!m.minor_place || possessor(m))
+                && m.span.start() >= first.start()
+                && m.span.end() <= head_start
+                && !self
+                    .ents
+                    .get(m.entity.index())
+                    .is_some_and(|e| e.kind == EntityType::Group)
+        });
+        match owner {
+            Some(m) => Some(vec![phrase, Actor::Entity(m.entity)]),
+            None => Some(vec![phrase]),
+        }
     }
 
     /// The agent of a noun trigger at word `i`: a possessor ("Norland's attack", "its
@@ -371,7 +603,7 @@ impl Roles<'_, '_> {
     /// light verb governing it ("Norland launched an attack").
     pub(crate) fn nominal_source(&self, i: usize, lo: usize, kind: EventType) -> Nominal {
         let words = self.words;
-        // "Mukwena's release", "the journalist's arrest": the possessor is who it befell.
+        // "Drest's release", "the journalist's arrest": the possessor is who it befell.
         let patient_first = matches!(kind, EventType::Retreat | EventType::Coerce);
         // A town names where, not who ("the Tulsa rally").
         let mention_at = |k: usize| -> Option<&Ment> {
@@ -405,7 +637,7 @@ impl Roles<'_, '_> {
             if is_light_verb(w) || (w.ends_with("ed") && steps > 0) {
                 break;
             }
-            // "four rounds of talks", "three days of drills", "at least two strikes".
+            // "five rounds of talks", "three days of drills", "at least two strikes".
             if k >= 2
                 && ((w == "of"
                     && matches!(
@@ -430,7 +662,7 @@ impl Roles<'_, '_> {
                 steps += 1;
                 continue;
             }
-            // "political and moral support".
+            // "full and lasting support".
             let link = steps > 0 && matches!(w, "and" | ",");
             let modifier = link
                 || words.get(k - 1).is_some_and(|x| {
@@ -456,7 +688,7 @@ impl Roles<'_, '_> {
         while k > lo && chunk::is_det_word(word(words, k - 1)) {
             k -= 1;
         }
-        // "engaged in the heaviest clashes", "carried out strikes", "held talks"; "called a
+        // "engaged in fierce fighting", "carried out strikes", "held talks"; "called a
         // strike" but not "called the arrest …".
         if k > lo && word(words, k - 1).starts_with("call") && !indefinite && k != i {
             return none;
@@ -536,7 +768,12 @@ impl Roles<'_, '_> {
                 .any(|w| w.eq_ignore_ascii_case(head) || same_kind_of_body(head, w));
             // Heads too general to name one body ("the federal government") match no name.
             let generic = matches!(head, "government" | "authorities" | "administration");
-            if (named && !generic) || (head == "group" && e.kind == EntityType::Org) {
+            // "the body", "the organisation": the last organisation named.
+            let any_body = matches!(
+                head,
+                "group" | "body" | "organisation" | "organization" | "institution"
+            );
+            if (named && !generic) || (any_body && e.kind == EntityType::Org) {
                 return Some(m.entity);
             }
         }
@@ -575,8 +812,26 @@ impl Roles<'_, '_> {
                     Some(a) => a,
                     None => self.subject_fallback(np)?,
                 };
+                // "X said his party's members would boycott": inside reported speech, a
+                // description owned by the speaker's pronoun speaks for the speaker.
+                let owned = matches!(word(self.words, np.start), "his" | "her" | "our");
+                if owned && actors.iter().all(|a| a.entity().is_none()) {
+                    let det = self.words.get(np.start)?.span;
+                    if let Some(e) = self
+                        .quotes
+                        .iter()
+                        .find(|q| q.content.contains(det) && q.content.contains(self.trig))
+                        .and_then(|q| q.source.party.entity)
+                    {
+                        actors = vec![Actor::Entity(e)];
+                    }
+                }
                 // "Norland's army and the Red Hand Front": both phrases.
-                if np.start >= 2 && word(self.words, np.start - 1) == "and" {
+                // (Not ", and France withdrew": a new clause.)
+                if np.start >= 2
+                    && word(self.words, np.start - 1) == "and"
+                    && word(self.words, np.start - 2) != ","
+                {
                     if let Some(first) = chunk::np_backward(self.words, np.start - 1)
                         .and_then(|n| self.np_actors(n, true))
                     {
@@ -606,6 +861,24 @@ impl Roles<'_, '_> {
             }
             roles::Subject::Pronoun(k) => {
                 let w = self.words.get(k)?;
+                // "the two neighbours … as they resumed talks": the pair named just before
+                // (before any single antecedent the entity layer gave the pronoun).
+                if w.low == "they" {
+                    let pair = (k.saturating_sub(12)..k).rev().find_map(|j| {
+                        let start = match (word(self.words, j), word(self.words, j + 1)) {
+                            ("both", _) => j,
+                            ("the", "two") => j,
+                            _ => return None,
+                        };
+                        let n = chunk::np_forward(self.words, start)?;
+                        (n.end <= k).then_some(n)
+                    });
+                    if let Some(two) = pair.and_then(|n| self.np_actors(n, false)) {
+                        if two.len() == 2 {
+                            return Some(two);
+                        }
+                    }
+                }
                 if let Some(m) = self
                     .sments
                     .iter()
@@ -634,8 +907,8 @@ impl Roles<'_, '_> {
                             }
                         }
                     }
-                    // One named person and one described: "a message to the head of the
-                    // party when they met".
+                    // One named person and one described: "a letter to the chair of the
+                    // union when they met".
                     if let [person] = two.as_slice() {
                         let described = (0..k).rev().take(12).find_map(|j| {
                             if !matches!(word(self.words, j), "to" | "with") {
@@ -657,11 +930,43 @@ impl Roles<'_, '_> {
                         }
                     }
                 }
+                // "Members of the team said they would boycott": an unnamed speaker's words.
+                if let Some(sp) = self
+                    .quotes
+                    .iter()
+                    .find(|q| {
+                        q.content.contains(self.trig)
+                            && q.content.contains(w.span)
+                            && q.source.party.entity.is_none()
+                    })
+                    .and_then(|q| q.source.party.span)
+                    .filter(|sp| {
+                        let here = self.words.first().map(|x| x.span.start()).unwrap_or(0);
+                        sp.len() < 60
+                            && sp.start() >= here
+                            && sp.end() <= w.span.start()
+                            && self.words.iter().any(|x| {
+                                sp.contains(x.span)
+                                    && (x.raw.starts_with(char::is_uppercase)
+                                        || crate::chunk::is_det_word(&x.low))
+                            })
+                            && matches!(w.low.as_str(), "they" | "we" | "it")
+                    })
+                {
+                    return Some(vec![Actor::Phrase(sp)]);
+                }
                 let q = self
                     .quotes
                     .iter()
                     .find(|q| q.content.contains(self.trig) && q.source.party.entity.is_some())?;
                 if !q.content.contains(w.span) {
+                    return None;
+                }
+                // "“They opened fire on our boat,” he said": in the speaker's own words only the first
+                // person is the speaker.
+                if q.kind == newsgraph_doc::QuoteKind::Direct
+                    && !matches!(w.low.as_str(), "we" | "i")
+                {
                     return None;
                 }
                 // "we" speaks for the speaker's body ("We will not attack", said its envoy).

@@ -346,6 +346,7 @@ pub(crate) fn is_actor_noun(w: &str) -> bool {
             | "pilgrims"
             | "settlers"
             | "guards"
+            | "guard"
             | "coastguard"
             | "agency"
             | "agencies"
@@ -360,6 +361,14 @@ pub(crate) fn is_actor_noun(w: &str) -> bool {
             | "recruits"
             | "volunteers"
             | "firefighters"
+            | "rescuers"
+            | "regulator"
+            | "regulators"
+            | "watchdog"
+            | "paramedics"
+            | "lifeguards"
+            | "marines"
+            | "commandos"
             | "medics"
             | "epidemiologists"
             | "experts"
@@ -422,6 +431,7 @@ pub(crate) fn is_organ_noun(w: &str) -> bool {
             | "army"
             | "military"
             | "forces"
+            | "force"
             | "troops"
             | "navy"
             | "delegation"
@@ -556,8 +566,47 @@ pub(crate) struct Np {
 /// A verb-like word (ends in -ed or -ing, lower case): inside a phrase only before a noun.
 fn verbish(w: &Word) -> bool {
     w.kind == TokenKind::Word
-        && (w.low.ends_with("ed") || w.low.ends_with("ing"))
+        && (w.low.ends_with("ed") || (w.low.ends_with("ing") && !is_ing_noun(&w.low)))
         && w.raw.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Nouns in -ing that name things, not acts in progress ("its border crossing").
+fn is_ing_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "crossing"
+            | "crossings"
+            | "building"
+            | "buildings"
+            | "meeting"
+            | "meetings"
+            | "funding"
+            | "hearing"
+            | "briefing"
+            | "ruling"
+            | "housing"
+            | "training"
+            | "spending"
+            | "uprising"
+            | "wedding"
+            | "gathering"
+            | "offering"
+            | "warning"
+            | "landing"
+            | "clothing"
+            | "shipping"
+            | "bombing"
+            | "shooting"
+            | "ceiling"
+            | "opening"
+            | "setting"
+            | "wing"
+            | "king"
+            | "ring"
+            | "string"
+            | "evening"
+            | "morning"
+    )
 }
 
 /// The noun phrase that starts at word `j`.
@@ -568,7 +617,7 @@ pub(crate) fn np_forward(words: &[Word], j: usize) -> Option<Np> {
     }
     let body = k;
     while words.get(k).is_some_and(np_word) && k < body + 6 {
-        // "Israel killed 1,200 people": a verb-like word after a name, before another
+        // "Norland killed 300 people": a verb-like word after a name, before another
         // phrase, is the verb of the clause.
         if k > body
             && words.get(k).is_some_and(verbish)
@@ -594,6 +643,36 @@ pub(crate) fn np_forward(words: &[Word], j: usize) -> Option<Np> {
         end: k,
         head: k - 1,
     };
+    // "nine of those held", "three of them": a part of a group named before.
+    if words.get(k).is_some_and(|w| w.low == "of")
+        && matches!(
+            words.get(k + 1).map(|w| w.low.as_str()),
+            Some("those" | "them")
+        )
+        && words
+            .get(k - 1)
+            .is_some_and(|w| w.kind == TokenKind::Number || crate::number_word(&w.low).is_some())
+    {
+        let mut end = k + 2;
+        if words.get(k + 1).is_some_and(|w| w.low == "those")
+            && words.get(end).is_some_and(|w| {
+                verbish(w)
+                    || (w.raw.starts_with(char::is_lowercase)
+                        && (w.low.ends_with("en")
+                            || matches!(
+                                w.low.as_str(),
+                                "held" | "hurt" | "caught" | "shot" | "kept"
+                            )))
+            })
+        {
+            end += 1;
+        }
+        return Some(Np {
+            start: j,
+            end,
+            head: k - 1,
+        });
+    }
     // "hundreds of miners", "supporters of the president".
     if words.get(k).is_some_and(|w| w.low == "of")
         && !words.get(k + 1).is_some_and(|w| w.low.ends_with("ing"))

@@ -42,7 +42,9 @@ const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("host", Consult, None),
     ("negotiate", Consult, None),
     ("mediate", Consult, Some("third-party")),
-    ("sign", Agree, None),
+    // PLOVER files signing an agreement under SUPPORT (CAMEO 057); a promise to sign is
+    // AGREE, which the future reading gives.
+    ("sign", Support, None),
     ("agree", Agree, None),
     ("accuse", Accuse, None),
     ("blame", Accuse, None),
@@ -78,6 +80,8 @@ const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("quit", Sanction, None),
     ("blockade", Coerce, None),
     ("evacuate", Aid, None),
+    ("rescue", Aid, None),
+    ("defend", Support, None),
     ("impeach", Accuse, None),
     ("warn", Threaten, None),
     ("pledge", Agree, None),
@@ -165,7 +169,9 @@ const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("murder", Assault, None),
     ("slaughter", Assault, None),
     ("detonate", Assault, Some("explosives")),
-    ("extradite", Coerce, None),
+    // CAMEO 063, judicial cooperation.
+    ("extradite", Cooperate, Some("legal")),
+    ("scramble", Mobilize, None),
     ("outlaw", Coerce, None),
     ("reinforce", Mobilize, None),
     ("request", Request, None),
@@ -209,7 +215,7 @@ const WORDS: &[(&str, EventType, Option<&str>)] = &[
     ("met", Consult, None),
     ("talks", Consult, None),
     ("summit", Consult, Some("multilateral")),
-    ("signed", Agree, None),
+    ("signed", Support, None),
     ("accord", Agree, None),
     ("ceasefire", Agree, None),
     ("truce", Agree, None),
@@ -265,7 +271,7 @@ const WORDS: &[(&str, EventType, Option<&str>)] = &[
     ("dismissed", Reject, None),
 ];
 
-/// Words that make a characterisation a condemnation ("called the vote “a coup”").
+/// Words that make a characterisation a condemnation ("called the ruling “a disgrace”").
 pub(crate) fn is_condemning(w: &str) -> bool {
     matches!(
         w,

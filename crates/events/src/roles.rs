@@ -266,9 +266,25 @@ pub(crate) fn subject(words: &[Word], g: usize, lo: usize) -> Option<Subject> {
         if e > lo && word(words, e - 1) == "," {
             e -= 1;
         }
-        return np_backward(words, e)
-            .filter(|n| n.start >= lo)
-            .map(Subject::Phrase);
+        let np = np_backward(words, e).filter(|n| n.start >= lo)?;
+        // "the League (GPL), a group of former miners who rejected": the description stands
+        // in apposition to the name before it.
+        if np.start >= 2 && word(words, np.start - 1) == "," {
+            let mut c = np.start - 1;
+            if c >= 2 && word(words, c - 1) == ")" {
+                if let Some(open) = (c.saturating_sub(6)..c - 1)
+                    .rev()
+                    .find(|&j| word(words, j) == "(")
+                {
+                    c = open;
+                }
+            }
+            let outer = np_backward(words, c).filter(|n| n.start >= lo && n.end == c);
+            if outer.is_some() {
+                return Some(Subject::Apposed(outer, Some(np)));
+            }
+        }
+        return Some(Subject::Phrase(np));
     }
     // "prompting Norland's leaders to threaten": the phrase before "to".
     if last == "to" && g >= 2 {
@@ -300,7 +316,7 @@ pub(crate) fn subject(words: &[Word], g: usize, lo: usize) -> Option<Subject> {
                 | "push"
                 | "compell"
         );
-        // Otherwise a purpose ("formed a committee to investigate"): the clause's subject.
+        // Otherwise a purpose ("set up a panel to review the case"): the clause's subject.
         return object_control.then_some(Subject::Phrase(np));
     }
     // "those not accused": a subject no phrase names.
@@ -320,17 +336,30 @@ pub(crate) fn subject(words: &[Word], g: usize, lo: usize) -> Option<Subject> {
         let inner = np_backward(words, g - 1).filter(|n| n.start > open);
         return Some(Subject::Apposed(outer, inner));
     }
-    let np = np_backward(words, g).filter(|n| n.start >= lo)?;
-    // "The rights office in Geneva called", "Traders in the capital shut": the phrase before
-    // a place or group phrase is the subject.
-    if np.start >= lo + 2 && matches!(word(words, np.start - 1), "in" | "at" | "from" | "near") {
-        if let Some(outer) = np_backward(words, np.start - 1).filter(|n| n.start >= lo) {
-            return Some(Subject::Phrase(Np {
-                start: outer.start,
-                end: np.end,
-                head: outer.head,
-            }));
+    let mut np = np_backward(words, g).filter(|n| n.start >= lo)?;
+    // "The aid office in Velgrad said", "Bakers in the old town shut", "Hundreds of
+    // teachers at state schools in Tarso walked out": the phrase before a chain of place
+    // or group phrases is the subject.
+    for _ in 0..3 {
+        if np.start < lo + 2 {
+            break;
         }
+        // "Raiders on motorbikes", "men with rifles", "an airstrike on southern Tarso
+        // killed": the phrase after the preposition is inside the subject.
+        if !matches!(
+            word(words, np.start - 1),
+            "in" | "at" | "from" | "near" | "on" | "with"
+        ) {
+            break;
+        }
+        let Some(outer) = np_backward(words, np.start - 1).filter(|n| n.start >= lo) else {
+            break;
+        };
+        np = Np {
+            start: outer.start,
+            end: np.end,
+            head: outer.head,
+        };
     }
     Some(Subject::Phrase(np))
 }
@@ -342,6 +371,12 @@ pub(crate) fn object(words: &[Word], i: usize, hi: usize, nominal: bool) -> Opti
     let trig = word(words, i);
     let next = word(words, j);
     if matches!(next, "out" | "off" | "up" | "down" | "back" | "fire") {
+        j += 1;
+    }
+    // "fired first on its outposts".
+    if matches!(trig, "fire" | "fired")
+        && matches!(word(words, j), "first" | "again" | "repeatedly")
+    {
         j += 1;
     }
     let next = word(words, j);

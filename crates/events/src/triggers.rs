@@ -45,7 +45,7 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
                 mode: None,
             });
         }
-        // "called the vote “a coup”": a condemnation; "called it “a historic step”": praise.
+        // "called the ruling “a disgrace”": a condemnation; "called it “a historic step”": praise.
         let quoted = (i + 1..(i + 8).min(words.len()))
             .find(|&j| words.get(j).is_some_and(|x| x.kind == TokenKind::Quote));
         if let Some(q) = quoted {
@@ -122,6 +122,128 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
     {
         return sense_of(EventType::Protest, Some("demo"));
     }
+    // "launched joint patrols", "a joint investigation": cooperation.
+    if w == "joint"
+        && matches!(
+            next,
+            "patrols" | "patrol" | "operation" | "operations" | "investigation" | "investigations"
+        )
+    {
+        return sense_of(EventType::Cooperate, None);
+    }
+    // "returned 18 prisoners to Norland": giving back people or land.
+    if matches!(
+        w,
+        "returned" | "return" | "returns" | "returning" | "handed" | "hands" | "hand"
+    ) && (i + 1..(i + 5).min(words.len())).any(|j| {
+        matches!(
+            word(words, j),
+            "prisoners"
+                | "hostages"
+                | "detainees"
+                | "captives"
+                | "bodies"
+                | "remains"
+                | "territory"
+                | "soldiers"
+        )
+    }) {
+        return sense_of(EventType::Retreat, Some("release"));
+    }
+    // "said Sudria was responsible for the blast", "had committed war crimes": an
+    // allegation, which the speaker makes.
+    if w == "responsible" && next == "for" && matches!(prev, "was" | "were" | "is" | "are" | "been")
+    {
+        return sense_of(EventType::Accuse, Some("allege"));
+    }
+    if matches!(w, "committed" | "committing")
+        && (i + 1..(i + 4).min(words.len())).any(|j| {
+            matches!(
+                word(words, j),
+                "crimes" | "atrocities" | "genocide" | "abuses" | "massacres" | "massacre"
+            )
+        })
+    {
+        return sense_of(EventType::Accuse, Some("allege"));
+    }
+    // "its backing for the bid", "their full backing": support, as a noun.
+    if w == "backing"
+        && matches!(
+            prev,
+            "its" | "their" | "his" | "her" | "our" | "'s" | "'" | "full" | "strong" | "firm"
+        )
+    {
+        return sense_of(EventType::Support, None);
+    }
+    // "pulled its soldiers out of Sudria".
+    if matches!(w, "pulled" | "pull" | "pulls" | "pulling")
+        && (i + 2..(i + 5).min(words.len())).any(|j| word(words, j) == "out")
+    {
+        return sense_of(EventType::Retreat, Some("withdraw"));
+    }
+    // "phoned his Sudrian counterpart" (not "said by telephone").
+    if matches!(w, "phoned" | "telephoned" | "phoning" | "telephoning") {
+        return sense_of(EventType::Consult, Some("phone"));
+    }
+    // "worked with Sudrian officials", "joined forces with the army": cooperation.
+    if (matches!(w, "worked" | "working" | "work" | "works") && next == "with")
+        || (matches!(w, "joined" | "join" | "joins" | "joining")
+            && next == "forces"
+            && n2 == "with")
+    {
+        return sense_of(EventType::Cooperate, None);
+    }
+    // "walked off the job": a strike.
+    if matches!(w, "walked" | "walk" | "walks" | "walking")
+        && next == "off"
+        && (matches!(n2, "work" | "duty") || (n2 == "the" && matches!(n3, "job" | "jobs")))
+    {
+        return sense_of(EventType::Protest, Some("strike"));
+    }
+    // "traders shut their shops in protest": a strike.
+    if matches!(
+        w,
+        "shut" | "shuts" | "shutting" | "shuttered" | "closed" | "close" | "closes" | "closing"
+    ) && (i + 1..(i + 4).min(words.len())).any(|j| {
+        matches!(
+            word(words, j),
+            "shops" | "businesses" | "stores" | "stalls" | "markets" | "offices" | "factories"
+        )
+    }) && (i + 1..(i + 10).min(words.len()))
+        .any(|j| word(words, j) == "in" && word(words, j + 1) == "protest")
+    {
+        return sense_of(EventType::Protest, Some("strike"));
+    }
+    // "raised the issue with Velgrad": a consultation.
+    if matches!(w, "raised" | "raise" | "raises" | "raising")
+        && matches!(next, "the" | "its" | "their" | "his" | "her" | "our")
+        && matches!(
+            n2,
+            "matter" | "issue" | "case" | "concerns" | "concern" | "question"
+        )
+        && n3 == "with"
+    {
+        return sense_of(EventType::Consult, None);
+    }
+    // "pulled 12 miners from the rubble": a rescue.
+    if matches!(w, "pulled" | "pull" | "pulls" | "pulling")
+        && (i + 2..(i + 7).min(words.len())).any(|j| {
+            word(words, j) == "from"
+                && matches!(
+                    word(words, j + 2),
+                    "water" | "sea" | "rubble" | "wreckage" | "river" | "debris" | "ruins"
+                )
+        })
+    {
+        return sense_of(EventType::Aid, None);
+    }
+    // "fired first on its outposts", "fired back at the raiders".
+    if w == "fired"
+        && matches!(next, "first" | "back" | "again" | "repeatedly")
+        && matches!(n2, "on" | "at")
+    {
+        return sense_of(EventType::Assault, Some("firearms"));
+    }
     if matches!(w, "pulled" | "pull" | "pulls" | "pulling") && matches!(next, "out" | "back") {
         return sense_of(EventType::Retreat, None);
     }
@@ -157,7 +279,7 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
         )
     };
     if matches!(w, "fired" | "fire" | "fires" | "firing") && (ammo(next) || ammo(n2) || ammo(n3)) {
-        // The weapon gives the mode: tear gas and rubber bullets, heavy weapons, or guns.
+        // The weapon gives the mode: tear gas, heavy weapons, or guns.
         let said = [next, n2, n3];
         let mode = if said
             .iter()
@@ -230,12 +352,12 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
             mode: None,
         });
     }
-    // "who asked not to be named", "asked to remain anonymous".
+    // "asking not to be quoted", "asked to remain anonymous".
     if matches!(w, "asked" | "asking") && (next == "not" || (next == "to" && n2 == "remain")) {
         return None;
     }
     // "placed on high alert", "a state of emergency", "a phone call", "blocked roads",
-    // "moved armoured units towards the border".
+    // "moved tanks towards the frontier".
     if w == "alert" && matches!(prev, "high" | "maximum" | "full" | "heightened") {
         return sense_of(EventType::Mobilize, None);
     }
@@ -393,7 +515,7 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
         });
     }
     if matches!(w, "lend" | "lends" | "lent" | "lending") {
-        // "will lend $1.2 billion": a loan; "lend the group its support" is support.
+        // "will lend $300 million": a loan; "lend the group its support" is support.
         let money = (i + 1..i + 4).any(|j| {
             let x = word(words, j);
             matches!(x, "$" | "€" | "£" | "money" | "funds" | "loans")
@@ -483,7 +605,7 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
     Some(sense)
 }
 
-/// True when the trigger at `i` reads as a noun ("the attack", "Hamas' assault", "Israeli
+/// True when the trigger at `i` reads as a noun ("the attack", "the Front's assault", "Norlandic
 /// airstrikes") rather than a verb.
 pub(crate) fn is_nominal(words: &[Word], i: usize, noun: bool) -> bool {
     if noun {
@@ -535,6 +657,12 @@ pub(crate) fn is_nominal(words: &[Word], i: usize, noun: bool) -> bool {
             | "heaviest"
             | "latest"
             | "first"
+            // "air strikes", "drone strikes".
+            | "air"
+            | "drone"
+            | "missile"
+            | "rocket"
+            | "artillery"
     ) {
         return true;
     }
@@ -542,7 +670,7 @@ pub(crate) fn is_nominal(words: &[Word], i: usize, noun: bool) -> bool {
     if p.is_some_and(|p| p.kind == TokenKind::Number) {
         return true;
     }
-    // "its political and moral support": adjectives back to a determiner.
+    // "its full and lasting support": adjectives back to a determiner.
     if !w.ends_with("ed") {
         for j in (i.saturating_sub(5)..i).rev() {
             let x = word(words, j);
@@ -567,8 +695,41 @@ pub(crate) fn is_nominal(words: &[Word], i: usize, noun: bool) -> bool {
             }
         }
     }
+    // "Norlandic strikes" is a noun; "the Union froze payments" a verb in the past.
+    let past = matches!(
+        w,
+        "struck"
+            | "shot"
+            | "fought"
+            | "met"
+            | "withdrew"
+            | "froze"
+            | "overran"
+            | "lent"
+            | "sent"
+            | "took"
+            | "held"
+            | "led"
+            | "began"
+            | "threw"
+            | "hit"
+            | "drew"
+            | "gave"
+            | "sought"
+            | "broke"
+            | "stole"
+            | "beat"
+            | "bought"
+            | "brought"
+            | "told"
+            | "spoke"
+            | "won"
+            | "left"
+            | "shut"
+    );
     i >= 2
         && !w.ends_with("ed")
+        && !past
         && p.is_some_and(|p| p.raw.starts_with(char::is_uppercase) && p.kind == TokenKind::Word)
 }
 

@@ -186,7 +186,7 @@ fn repeats_merge_into_one_event() {
     let ev = run(&mut d);
     let attacks: Vec<&Event> = ev.iter().filter(|e| e.kind == EventType::Assault).collect();
     assert_eq!(attacks.len(), 1, "{ev:?}");
-    assert_eq!(attacks[0].evidence.len(), 3);
+    assert_eq!(attacks[0].evidence.len(), 3, "{ev:?}");
     assert_eq!(attacks[0].date.as_deref(), Some("2023-11-13"));
 }
 

@@ -279,11 +279,15 @@ fn modes_use_plover_names() {
 fn non_events_are_left_out() {
     let ents = [("Norland", Gpe), ("Sudria", Gpe)];
     // Nothing happened.
-    let mut d = doc("Norland did not announce a pledge for Sudria.", None, &ents);
+    let mut d = doc(
+        "Norland did not announce new loans for Sudria.",
+        None,
+        &ents,
+    );
     assert!(run(&mut d).is_empty());
     // An obligation is not a meeting.
     let mut d = doc(
-        "Norland failed to meet its obligations to Sudria.",
+        "Norland failed to meet the deadline Sudria had set.",
         None,
         &ents,
     );
@@ -297,7 +301,8 @@ fn non_events_are_left_out() {
 
 #[test]
 fn both_sides_are_the_two_parties_named_before() {
-    let text = "Norland and Sudria exchanged fire.\nWestmark called on both sides to stop.";
+    let text =
+        "Norland and Sudria exchanged fire.\nWestmark called on both sides to hold their fire.";
     let mut d = doc(
         text,
         None,

@@ -200,7 +200,7 @@ fn counted_groups_and_owners_are_actors() {
     let ev = run(&mut d);
     let (_, t) = one(&d, &ev, EventType::Coerce);
     assert_eq!(t, ["three Sudrians"]);
-    // An unnamed body is its country's.
+    // An unnamed body is named by its description, beside its country.
     let mut d = doc(
         "Norland's data regulator fined Veltra Networks on Tuesday.",
         None,
@@ -208,7 +208,7 @@ fn counted_groups_and_owners_are_actors() {
     );
     let ev = run(&mut d);
     let (s, t) = one(&d, &ev, EventType::Sanction);
-    assert_eq!(s, ["Norland"]);
+    assert_eq!(s, ["Norland's data regulator", "Norland"]);
     assert_eq!(t, ["Veltra Networks"]);
 }
 
