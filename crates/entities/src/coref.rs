@@ -322,8 +322,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
     pub(crate) fn run(mut self) -> Vec<Entity> {
         self.cluster_names();
         self.merge_partial_persons();
+        self.merge_name_variants();
         self.merge_acronyms();
         self.merge_org_prefixes();
+        self.merge_head_words();
         self.merge_place_pairs();
         self.owners();
         self.place_descriptors();
@@ -580,15 +582,32 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         && n.t1 == n.t0 + 1
                         && words::is(self.ctx.s(n.t1), ")")
                         && words::all_caps(self.ctx.slice(n.span))
-                        && coarse(c.ty) != 0
                         && coarse(n.ty) != 0
                     {
+                        // A "person" spelt out before its initials ("Advanced Polymer Systems
+                        // (ROS)") is no person: persons are not named by initials.
+                        let spelt = coarse(c.ty) == 0
+                            && c.t1 >= c.t0 + 2
+                            && self.initials_of(c.t0, c.t1)
+                                == self
+                                    .ctx
+                                    .slice(n.span)
+                                    .chars()
+                                    .filter(|ch| ch.is_alphabetic())
+                                    .collect::<String>();
                         let (a, b) = (
                             self.ent_of_cand.get(ci + 1).copied().unwrap_or(usize::MAX),
                             self.ent_of_cand.get(ci).copied().unwrap_or(usize::MAX),
                         );
-                        if a != usize::MAX && b != usize::MAX {
+                        if a != usize::MAX && b != usize::MAX && (coarse(c.ty) != 0 || spelt) {
+                            let ty = n.ty;
                             self.merge(a, b);
+                            if spelt {
+                                let r = self.root(b);
+                                if let Some(x) = self.ents.get_mut(r) {
+                                    x.strong = Some(ty);
+                                }
+                            }
                         }
                     }
                 }
@@ -619,13 +638,138 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             }
             let kb = x.kb;
+            let ty = coarse(x.ty());
             if let Some([one]) = initials.get(acr.as_str()).map(Vec::as_slice) {
-                let other_kb = self.ent(*one).and_then(|o| o.kb);
-                if kb.is_none() || other_kb.is_none() || kb == other_kb {
+                let other = self.ent(*one);
+                let other_kb = other.and_then(|o| o.kb);
+                // An acronym the knowledge base knows ("US") keeps its type: it is no
+                // organisation of the same initials ("University of Kestrel Bay").
+                let same_type = other.is_some_and(|o| coarse(o.ty()) == ty);
+                if (kb.is_none() || other_kb.is_none() || kb == other_kb)
+                    && (kb.is_none() || same_type)
+                {
                     self.merge(e, *one);
                 }
             }
         }
+    }
+
+    /// A head word standing alone for a longer name of the article ("the Court" after "the
+    /// High Court of Appeal", "the Airport" after "Lakeport International Airport") joins
+    /// the one earlier organisation or place whose name holds that word.
+    fn merge_head_words(&mut self) {
+        // The lone head words: entity, word, coarse type, first mention.
+        let mut lone: Vec<(usize, String, u8, usize)> = Vec::new();
+        let mut w = Vec::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || x.kb.is_some() || !matches!(coarse(x.ty()), 1 | 2) {
+                continue;
+            }
+            let Some(b) = x.best else { continue };
+            let Some(c) = self.cands.get(b) else { continue };
+            let word = self.ctx.s(c.t0);
+            if c.t1 != c.t0 + 1 || words::head_type(word).is_none() || words::all_caps(word) {
+                continue;
+            }
+            let first = x
+                .mentions
+                .first()
+                .map_or(c.span.start(), |m| m.span.start());
+            self.cand_words(b, &mut w);
+            if let Some(key) = w.first() {
+                lone.push((e, key.clone(), coarse(x.ty()), first));
+            }
+        }
+        if lone.is_empty() {
+            return;
+        }
+        // Longer names holding one of those words: word → (entity, coarse type, first mention).
+        let keys: std::collections::HashSet<&str> = lone.iter().map(|l| l.1.as_str()).collect();
+        let mut holders: HashMap<String, Vec<(usize, u8, usize)>> = HashMap::new();
+        for o in 0..self.ents.len() {
+            let Some(y) = self.ents.get(o) else { continue };
+            let Some(ob) = y.best else { continue };
+            let Some(oc) = self.cands.get(ob) else {
+                continue;
+            };
+            if y.parent.is_some() || oc.t1 < oc.t0 + 2 {
+                continue;
+            }
+            let first = y.mentions.first().map_or(usize::MAX, |m| m.span.start());
+            self.cand_words(ob, &mut w);
+            w.sort_unstable();
+            w.dedup();
+            for x in w.iter().filter(|x| keys.contains(x.as_str())) {
+                holders
+                    .entry(x.clone())
+                    .or_default()
+                    .push((o, coarse(y.ty()), first));
+            }
+        }
+        for (e, key, ty, first) in lone {
+            let mut hits = holders
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .filter(|&&(o, oty, ofirst)| o != e && oty == ty && ofirst < first);
+            if let (Some(&(t, _, _)), None) = (hits.next(), hits.next()) {
+                self.merge(e, t);
+            }
+        }
+    }
+
+    /// Two persons of the same surname whose given names are one name's variants ("Larry" and
+    /// "Lawrence", "Chris" and "Christine", "Tom Avery" and "Tom R. Avery") are one
+    /// person, when no third person of that surname fits as well.
+    fn merge_name_variants(&mut self) {
+        // Persons of two words or more, by their last word.
+        let mut by_last: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut w = Vec::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || x.ty() != EntityType::Person {
+                continue;
+            }
+            let Some(b) = x.best else { continue };
+            self.cand_words(b, &mut w);
+            if let (true, Some(l)) = (w.len() >= 2, w.last()) {
+                by_last.entry(l.clone()).or_default().push((e, w.clone()));
+            }
+        }
+        let mut pairs = Vec::new();
+        for group in by_last.values().filter(|g| g.len() >= 2) {
+            for (i, (e, a)) in group.iter().enumerate() {
+                let mut hits = group
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, (_, b))| j != i && a != b && same_person_names(a, b));
+                if let (Some((j, (t, _))), None) = (hits.next(), hits.next()) {
+                    // Each pair once, from the earlier index.
+                    if j > i {
+                        pairs.push((*t, *e));
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        for (t, e) in pairs {
+            self.merge(t, e);
+        }
+    }
+
+    /// The upper-case initials of the capitalised words (and hyphenated parts) of tokens
+    /// `[t0, t1)`.
+    fn initials_of(&self, t0: usize, t1: usize) -> String {
+        let mut ini = String::new();
+        for t in t0..t1 {
+            for part in self.ctx.s(t).split('-') {
+                if let Some(ch) = part.chars().next().filter(|ch| ch.is_uppercase()) {
+                    ini.extend(ch.to_uppercase());
+                }
+            }
+        }
+        ini
     }
 
     fn merge_org_prefixes(&mut self) {
@@ -2077,6 +2221,79 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Whether `short` is an ordered subsequence of `long`.
+/// Given names that stand for one another: a short form and the full name.
+const NAME_VARIANTS: &[(&str, &str)] = &[
+    ("abe", "abraham"),
+    ("al", "albert"),
+    ("alex", "alexander"),
+    ("andy", "andrew"),
+    ("ben", "benjamin"),
+    ("bill", "william"),
+    ("billy", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("chuck", "charles"),
+    ("dan", "daniel"),
+    ("danny", "daniel"),
+    ("dave", "david"),
+    ("dick", "richard"),
+    ("ed", "edward"),
+    ("eddie", "edward"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("kate", "katherine"),
+    ("larry", "lawrence"),
+    ("liz", "elizabeth"),
+    ("matt", "matthew"),
+    ("mike", "michael"),
+    ("nick", "nicholas"),
+    ("pat", "patricia"),
+    ("pat", "patrick"),
+    ("peggy", "margaret"),
+    ("rick", "richard"),
+    ("ron", "ronald"),
+    ("sam", "samuel"),
+    ("steve", "stephen"),
+    ("steve", "steven"),
+    ("sue", "susan"),
+    ("ted", "edward"),
+    ("tom", "thomas"),
+    ("tony", "anthony"),
+];
+
+/// Whether two given names are one: equal, a listed short form of the other, or its first
+/// four letters or more ("Chris", "Christine").
+fn same_given(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 4 && long.starts_with(short)
+        || NAME_VARIANTS.iter().any(|&(s, l)| s == short && l == long)
+}
+
+/// Whether two persons' names (normalised words, same last word) name one person: the same
+/// given name or a variant of it, and middle names that are initials or agree.
+fn same_person_names(a: &[String], b: &[String]) -> bool {
+    let (Some(fa), Some(fb)) = (a.first(), b.first()) else {
+        return false;
+    };
+    if !same_given(fa, fb) {
+        return false;
+    }
+    let mid = |w: &[String]| -> Vec<String> {
+        w.get(1..w.len().saturating_sub(1))
+            .unwrap_or(&[])
+            .iter()
+            .filter(|x| x.trim_end_matches('.').chars().count() > 1)
+            .cloned()
+            .collect()
+    };
+    let (ma, mb) = (mid(a), mid(b));
+    ma.is_empty() || mb.is_empty() || ma == mb
+}
+
 fn subsequence(short: &[String], long: &[String]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|l| l == w))

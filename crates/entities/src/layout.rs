@@ -171,9 +171,12 @@ pub(crate) fn starts_line(ctx: &Ctx<'_>, i: usize) -> bool {
 /// The name of a reference list's entry written surname first, "Surname, Given." at the start
 /// of a line ("Okafor, Maria. A History of …"; "Berg, Anna and Lind, Ola."): one person, whose
 /// name [`display_name`] puts back in order. The given name must be a first name the knowledge
-/// base knows, so that "Paris, Texas" stays two places.
+/// base knows, or a name it does not know at all within a few lines of such an entry (a list
+/// of them), so that "Paris, Texas" stays two places.
 pub(crate) fn inverted_names(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
-    let mut found: Vec<(usize, usize)> = Vec::new();
+    // Entries, with whether their given name is a known first name: an entry whose given name
+    // is not known is taken only beside one that is (a list of such entries).
+    let mut found: Vec<(usize, usize, bool)> = Vec::new();
     for start in 0..ctx.toks.len() {
         // Cheap tests first: "Surname ," opening the entry.
         if ctx.s(start + 1) != "," || !words::capitalised(ctx.s(start)) {
@@ -194,7 +197,11 @@ pub(crate) fn inverted_names(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
             }
             let g = i + 2;
             // The second name of an entry ("… and Lind, Ola") needs no known first name.
-            if !(cap_word(ctx, g) && (more || ctx.gaz.is_first_name(ctx.s(g)))) {
+            let known = more || ctx.gaz.is_first_name(ctx.s(g));
+            if !cap_word(ctx, g)
+                || words::all_caps(ctx.s(g))
+                || !known && ctx.kb.lookup_cased(ctx.s(g)).next().is_some()
+            {
                 break;
             }
             let mut k = g + 1;
@@ -205,7 +212,7 @@ pub(crate) fn inverted_names(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
             if k > unit.t1 || !(k == unit.t1 || matches!(end, "." | "and" | "&" | ";" | ":")) {
                 break;
             }
-            found.push((i, k));
+            found.push((i, k, known));
             if end == "and" || end == "&" {
                 i = k + 1;
                 more = true;
@@ -217,8 +224,15 @@ pub(crate) fn inverted_names(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
     if found.is_empty() {
         return;
     }
-    cands.retain(|c| !found.iter().any(|&(a, b)| c.t0 < b && a < c.t1));
-    for (a, b) in found {
+    // An entry with an unknown given name stands within a few lines of a sure one.
+    const NEAR: usize = 60;
+    let sure: Vec<usize> = found.iter().filter(|f| f.2).map(|f| f.0).collect();
+    found.retain(|&(a, _, known)| known || sure.iter().any(|&s| s.abs_diff(a) <= NEAR));
+    if found.is_empty() {
+        return;
+    }
+    cands.retain(|c| !found.iter().any(|&(a, b, _)| c.t0 < b && a < c.t1));
+    for (a, b, _) in found {
         cands.push(Cand {
             span: ctx.range(a, b),
             t0: a,
@@ -241,7 +255,18 @@ pub(crate) fn inverted_names(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
 pub(crate) fn display_name<'t>(ctx: &Ctx<'_>, name: &'t str) -> std::borrow::Cow<'t, str> {
     if let Some((surname, given)) = name.split_once(", ") {
         let first = given.split(' ').next().unwrap_or("");
-        if !surname.contains(' ') && !given.contains(',') && ctx.gaz.is_first_name(first) {
+        // A given name the gazetteer does not know still reads as one: one or two
+        // capitalised words, not initials of honours ("SC") nor a suffix ("Jr.").
+        let given_shape = given.split(' ').count() <= 2
+            && given.split(' ').all(|w| {
+                words::capitalised(w) && !words::all_caps(w.trim_end_matches('.'))
+                    || w.len() == 2 && w.ends_with('.')
+            })
+            && !matches!(first, "Jr." | "Jr" | "Sr." | "Sr");
+        if !surname.contains(' ')
+            && !given.contains(',')
+            && (ctx.gaz.is_first_name(first) || given_shape)
+        {
             return std::borrow::Cow::Owned(format!("{given} {surname}"));
         }
     }

@@ -37,13 +37,25 @@
 //!    the knowledge base does not know is an organisation, and so is an unknown acronym the
 //!    tagger took for a person or a place ("VW"); a place standing for its side in a sports
 //!    report ("X beat Y 2–1", "Y's coach") is the team, an organisation (`teams`); a "Convention Centre" is a
-//!    facility; "Jr."/"III"/"the Elder" stay in a person's name. What only looks like a name
+//!    facility; "Jr."/"III"/"the Elder" stay in a person's name, post-nominals ("FRS", "QC")
+//!    do not. A common word capitalised only by opening its sentence ("Rainfall was …"), a
+//!    one-word section heading, a word derived by a hyphen ("X-like"), a place after
+//!    "pro-"/"anti-" and a storm's name ("Cyclone X", then "X" alone) are no names; "on" joins
+//!    no code ("… Center on XR-7"). A person's surname that is also a place ("Ana Lima" …
+//!    "Lima said") is the person unless the text also uses it as the place; a person noun in
+//!    an apposition ("X, an Irish woman,") types a person; names coordinated with a person
+//!    the text is sure of are persons; a place owning the office after it ("Ohio Senator")
+//!    stays a place; a person run on into "of" + an organisation ("X Y of Z Party") is split;
+//!    a well-known company before its product ("Google Chrome") is the company alone. What only looks like a name
 //!    (`layout`) is dropped: a place naming a treaty ("Paris Agreement"), vehicles ("Space
 //!    Shuttle X", "HMS X", "the tanker X"), a genus before its species, words inside web
 //!    addresses, a caption's "Image:"; a reference list's "Surname, Given." is one person,
-//!    named in order.
+//!    named in order (an unknown given name is trusted beside an entry with a known one).
 //! 2. **Coreference** (`coref`): names become entities (same knowledge base entry, same text,
-//!    partial person names, acronyms, short organisation names, "the Church" = "Church of X",
+//!    partial person names, given-name variants ("Bob" and "Robert", "Chris" and "Christine"),
+//!    acronyms (not a country's acronym for an organisation of the same initials), a head word
+//!    alone for the one longer name holding it ("the Court"), short organisation names,
+//!    "the Church" = "Church of X",
 //!    a town and the same town with its state, "Peru’s" = "Peruvian"
 //!    Defence Ministry); then demonyms ("Iranian officials" → Iran), collective actors (GROUP
 //!    entities: "Iran-backed militias", "Israeli troops", with affiliations), appositions and

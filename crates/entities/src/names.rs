@@ -298,6 +298,12 @@ fn classify(
             head = Some(EntityType::Loc); // "Gulf of Aden", "Strait of Malacca"
         }
     }
+    if head.is_none() && multi && words::capitalised(ctx.s(t0)) {
+        head = words::foreign_place_opener(ctx.s(t0)); // "Wadi X", "Masjid X"
+    }
+    if head.is_none() && multi && outlet_title(ctx, t0, t1) {
+        head = Some(EntityType::Org); // "Halden Sun", "Daily Mirror"
+    }
     if head.is_none() && multi && words::is_foreign_org_opener(ctx.s(t0)) {
         head = Some(EntityType::Org); // "Harakat …", "Frente …"
     }
@@ -316,7 +322,13 @@ fn classify(
             Kind::Country | Kind::Capital => true,
             Kind::Igo | Kind::NonStateGroup => label != Label::Per || !multi,
             Kind::Place => {
-                matches!(label, Label::Loc | Label::Misc) || label == Label::Per && !multi
+                matches!(label, Label::Loc | Label::Misc)
+                    || label == Label::Per && !multi
+                    // "Pennsylvania Senator X": a place owning the office after it.
+                    || label == Label::Org
+                        && words::capitalised(ctx.s(t1))
+                        && ctx.unit(t1) == ctx.unit(t0)
+                        && (is_title(ctx.s(t1)) || words::is_role_noun(ctx.s(t1)))
             }
             Kind::Person => label != Label::Org || !multi,
             // A company the tagger took for a person: the company, unless the word is a
@@ -346,6 +358,16 @@ fn classify(
     }
     if !multi && lone::outlet_word(surface) {
         return Some((EntityType::Org, true, None));
+    }
+    // "… la Gazzetta Nuova reported": a name after a lower-case foreign article inside an
+    // English sentence is a title (a newspaper, a party, a firm), not a person.
+    let article_before = t0 > 0
+        && ctx.unit(t0 - 1) == ctx.unit(t0)
+        && ctx.s(t0 - 1).chars().next().is_some_and(char::is_lowercase)
+        && is_foreign_article(ctx.s(t0 - 1))
+        && !(t0 > 1 && cap_word(ctx, t0 - 2));
+    if matches!(label, Label::Per | Label::Loc) && article_before {
+        return Some((EntityType::Org, false, None));
     }
     if multi && label == Label::Loc && is_foreign_article(ctx.s(t0)) {
         // "Le Figaro", "El Mundo", "Die Zeit": a place so named would be in the knowledge
@@ -415,10 +437,12 @@ fn name_suffixes(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
     }
 }
 
-/// Whether `w` is a capitalised definite article of French, Spanish, Italian, German or Dutch.
+/// Whether `w` is a definite article of French, Spanish, Italian, German or Dutch (capitalised,
+/// or in lower case opening a name: "la Voce").
 fn is_foreign_article(w: &str) -> bool {
     [
-        "Le", "La", "Les", "El", "Il", "Lo", "Die", "Der", "Das", "Het",
+        "Le", "La", "Les", "El", "Il", "Lo", "Die", "Der", "Das", "Het", "le", "la", "les", "el",
+        "il", "lo", "der", "das", "het",
     ]
     .contains(&w)
 }
@@ -838,7 +862,29 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             let inner_of = (r.t0..r.t1).any(|x| matches!(ctx.s(x), "of" | "for"));
             let and = c == "and"
                 && (r.forced == Some(EntityType::Org) || r.label == Label::Org && inner_of);
-            if !(is_connector(c) || poss || and || words::is(c, "in")) || ctx.unit(j) != unit {
+            // "Northern Rail" and "Steam Museum": a short name with no head word of its own,
+            // that no list knows as a name of its own, runs on over "and" into the head word
+            // that ends the next part.
+            let and_head = c == "and"
+                && !and
+                && r.label != Label::Per
+                && r.forced.is_none()
+                && r.t1 >= r.t0 + 2
+                && r.t1 <= r.t0 + 3
+                && !words::is(ctx.s(j + 1), "the")
+                && (r.t0..r.t1).all(|x| {
+                    let w = ctx.s(x);
+                    words::head_type(w).is_none()
+                        && !words::is_org_opener(w)
+                        && !words::all_caps(w)
+                        && ctx.kb.demonym(w).is_none()
+                })
+                && !crate::known::org(ctx.s(r.t0))
+                && kb_first(ctx, ctx.slice(r.span)).is_none()
+                && (r.t0..r.t1).all(|x| ctx.kb.lookup_cased(ctx.s(x)).next().is_none());
+            if !(is_connector(c) || poss || and || and_head || words::is(c, "in"))
+                || ctx.unit(j) != unit
+            {
                 break;
             }
             let mut s = j + 1;
@@ -857,6 +903,11 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                 e += 1;
             }
             if e == s || next.is_some_and(|n| n.label == Label::Per) && !romance {
+                break;
+            }
+            // "on" never joins a code or number ("Launch Center" on "XR-7"): names of bodies
+            // "on" a subject are words ("Council on Rural Affairs").
+            if c == "on" && (s..e).any(|x| ctx.s(x).chars().any(|ch| ch.is_ascii_digit())) {
                 break;
             }
             // "and" never joins two complete names, each with its own head word ("Institute
@@ -940,6 +991,13 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             } else if and {
                 next.is_none_or(|n| n.label != Label::Per)
                     .then_some(EntityType::Org)
+            } else if and_head {
+                let tail = words::head_type(ctx.s(e - 1));
+                (next.is_none_or(|n| n.label != Label::Per)
+                    && e <= s + 3
+                    && matches!(tail, Some(EntityType::Org | EntityType::Fac)))
+                .then_some(tail)
+                .flatten()
             } else {
                 (r.label != Label::Per && last_head).then_some(EntityType::Org)
             };
@@ -961,6 +1019,7 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
     *raws = out;
     merge_overlaps(raws);
     split_glued_persons(ctx, raws);
+    split_person_of_org(ctx, raws);
     called_names(ctx, raws);
     // 5. Demonym owners of government bodies ("Peruvian Defence Ministry").
     for r in raws.iter_mut() {
@@ -990,6 +1049,67 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                 }
             }
         }
+    }
+}
+
+/// A person's name the tagger ran on into the organisation after it ("Ana Ruiz of Green
+/// Party", "Li Wei of the FTU") is split in two: the part before "of" is two or three
+/// capitalised words holding no head word, opening with a known first name or made of words
+/// that are neither common words nor known places, the part after ends in an organisation's
+/// head word or is an acronym.
+fn split_person_of_org(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
+    let mut added: Vec<Raw> = Vec::new();
+    for r in raws.iter_mut() {
+        if r.label == Label::Per || r.owner.is_some() || r.t1 < r.t0 + 4 {
+            continue;
+        }
+        let Some(k) = (r.t0 + 2..(r.t0 + 4).min(r.t1 - 1)).find(|&k| ctx.s(k) == "of") else {
+            continue;
+        };
+        // A known first name, or words that are neither common words nor known names of
+        // places or groups.
+        let name_like = |j: usize| {
+            let w = ctx.s(j);
+            !ctx.common_word(w)
+                && ctx.kb.lookup_cased(w).next().is_none()
+                && ctx.kb.demonym(w).is_none()
+        };
+        let person_ok = (ctx.gaz.is_first_name(ctx.s(r.t0)) || (r.t0..k).all(name_like))
+            && (r.t0..k).all(|j| {
+                cap_word(ctx, j)
+                    && words::head_type(ctx.s(j)).is_none()
+                    && !words::is_org_opener(ctx.s(j))
+                    && !head_or_opener(ctx.s(j))
+            });
+        let s = if words::is(ctx.s(k + 1), "the") {
+            k + 2
+        } else {
+            k + 1
+        };
+        let last = ctx.s(r.t1 - 1);
+        let org_ok = s < r.t1
+            && (s..r.t1).all(|j| cap_word(ctx, j))
+            && (words::head_type(last) == Some(EntityType::Org)
+                || r.t1 == s + 1 && words::all_caps(last) && last.len() >= 2);
+        if !person_ok || !org_ok || kb_first(ctx, ctx.slice(r.span)).is_some() {
+            continue;
+        }
+        added.push(Raw {
+            span: ctx.range(s, r.t1),
+            t0: s,
+            t1: r.t1,
+            label: Label::Org,
+            forced: Some(EntityType::Org),
+            owner: None,
+        });
+        r.t1 = k;
+        r.span = ByteSpan::ordered(r.span.start(), ctx.span(k - 1).end().max(r.span.start()));
+        r.label = Label::Per;
+        r.forced = None;
+    }
+    if !added.is_empty() {
+        raws.extend(added);
+        raws.sort_by_key(|r| (r.t0, r.t1));
     }
 }
 
@@ -1372,7 +1492,7 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
             if w.is_empty() || !(ctx.is_word(k) || matches!(w, "'s" | "’s")) {
                 break;
             }
-            if words::is_role_noun(w) && !words::capitalised(w) {
+            if (words::is_role_noun(w) || words::is_person_noun(w)) && !words::capitalised(w) {
                 return Some(EntityType::Person);
             }
             if ["where", "who", "which", "that", "of", "in", "and", "with"]
@@ -1580,6 +1700,75 @@ fn coordinate_orgs(ctx: &Ctx<'_>, cands: &mut [Cand]) {
     }
 }
 
+/// A name the tagger typed weakly as a place or an organisation, listed with persons ("Mira
+/// Kent and Dale Orme", "Odin, Frigg, Thor and Loki"), is a person too: a coordination
+/// joins names of one kind. It needs a person it is linked to directly and no linked name of
+/// its own type that is sure of it; names the knowledge base knows or a head word types stay.
+fn coordinate_persons(ctx: &Ctx<'_>, cands: &mut [Cand]) {
+    // Whether cands `p` and `n` (in this order) are linked by ",", "and", "or" or ", and".
+    let linked = |p: &Cand, n: &Cand| {
+        if ctx.unit(p.t0) != ctx.unit(n.t0) || n.t0 <= p.t1 || n.t0 > p.t1 + 2 {
+            return false;
+        }
+        match n.t0 - p.t1 {
+            1 => matches!(ctx.s(p.t1), "," | "and" | "or" | "&"),
+            _ => ctx.s(p.t1) == "," && matches!(ctx.s(p.t1 + 1), "and" | "or"),
+        }
+    };
+    let weak = |c: &Cand| {
+        !c.strong
+            && !c.cued
+            && c.kb.is_none()
+            && c.title.is_none()
+            && c.owned_by.is_none()
+            && (is_place(c.ty) || c.ty == EntityType::Org)
+            && (c.t0..c.t1).all(|j| !words::all_caps(ctx.s(j)))
+            && (c.t0..c.t1).all(|j| words::head_type(ctx.s(j)).is_none() && cap_word(ctx, j))
+    };
+    // A person the text is sure of: typed by a title or apposition, or named in full.
+    let solid = |c: &Cand| {
+        c.ty == EntityType::Person && (c.strong || c.cued || c.title.is_some() || c.t1 >= c.t0 + 2)
+    };
+    let mut k = 0;
+    while k < cands.len() {
+        // The list from k: cands linked one to the next.
+        let mut e = k + 1;
+        while e < cands.len()
+            && cands
+                .get(e - 1)
+                .zip(cands.get(e))
+                .is_some_and(|(p, n)| linked(p, n))
+        {
+            e += 1;
+        }
+        let list = cands.get(k..e).unwrap_or(&[]);
+        // Two names with a comma alone are a name and its place ("X Y, Ostrava") more often
+        // than a list: a list of two needs a conjunction.
+        let conjoined = (k + 1..e).any(|j| {
+            cands.get(j - 1).is_some_and(|p| {
+                matches!(ctx.s(p.t1), "and" | "or" | "&") || matches!(ctx.s(p.t1 + 1), "and" | "or")
+            })
+        });
+        if list.len() >= 3 || list.len() == 2 && conjoined {
+            let persons = list.iter().filter(|c| c.ty == EntityType::Person).count();
+            let sure_other = list.iter().any(|c| c.ty != EntityType::Person && !weak(c));
+            let solid_n = list.iter().filter(|c| solid(c)).count();
+            if (solid_n > 0 || persons >= 2 && 2 * persons > list.len())
+                && !sure_other
+                && 2 * persons >= list.len()
+            {
+                for c in cands.get_mut(k..e).unwrap_or(&mut []) {
+                    if c.ty != EntityType::Person && weak(c) {
+                        c.ty = EntityType::Person;
+                        c.cued = true;
+                    }
+                }
+            }
+        }
+        k = e;
+    }
+}
+
 /// Finds the name candidates of the document.
 pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>) {
     out.clear();
@@ -1614,6 +1803,7 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     name_suffixes(ctx, &mut raws);
     // Words written in lower case in the text, gathered when first needed.
     let mut lower_words: Option<std::collections::HashSet<&str>> = None;
+    let mut counts = Counts::default();
     for r in &raws {
         let (t0, t1, rspan) = trim_weekdays(ctx, r);
         if event_name(ctx, t0, t1)
@@ -1628,6 +1818,15 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
         let surface = ctx.slice(rspan);
         if t1 == t0 + 1 && lower_elsewhere(ctx, t0, surface, &mut lower_words) {
             continue; // a common noun opening a sentence ("Homeopathy … homeopathy")
+        }
+        if t1 == t0 + 1
+            && (opening_common_word(ctx, t0, surface, &mut counts)
+                || lone_heading(ctx, t0, surface, &mut counts))
+        {
+            continue; // "Rainfall was heavy", a caption's "Landscape"
+        }
+        if derived_hyphen_word(ctx, surface) {
+            continue; // "a Dali-like pose", "the Kodak-room"
         }
         if t1 == t0 + 1
             && (words::is_not_name(surface)
@@ -1669,6 +1868,17 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
                 }
             }
         }
+        // Post-nominal honours and degrees are no part of the name ("X Y FRS", "X Y DBE RA").
+        let t1_full = t1;
+        let mut t1 = t1;
+        if r.label == Label::Per {
+            while t1 > s0 + 2 && is_postnominal(ctx.s(t1 - 1)) {
+                t1 -= 1;
+            }
+            if t1 < t1_full {
+                span = ByteSpan::ordered(span.start(), ctx.span(t1 - 1).end().max(span.start()));
+            }
+        }
         let surface = ctx.slice(span);
         let classified = match r.forced {
             Some(ty) => {
@@ -1679,9 +1889,18 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
             }
             None => classify(ctx, surface, s0, t1, r.label),
         };
-        let Some((mut ty, strong, kb)) = classified else {
+        let Some((mut ty, mut strong, mut kb)) = classified else {
             continue;
         };
+        // "Google Chrome", "Sony PlayStation": a well-known company and its product; the
+        // product has no scored type, the company is the organisation named.
+        if company_product(ctx, s0, t1, kb) {
+            t1 = s0 + 1;
+            span = ctx.span(s0);
+            ty = EntityType::Org;
+            strong = true;
+            kb = None;
+        }
         let mut cued = false;
         if !strong {
             if let Some(t) = context_type(ctx, s0, t1, ty) {
@@ -1689,7 +1908,7 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
                 cued = true;
             }
         }
-        for c in covered.get_mut(t0..t1).unwrap_or(&mut []) {
+        for c in covered.get_mut(t0..t1_full).unwrap_or(&mut []) {
             *c = true;
         }
         out.push(Cand {
@@ -1736,8 +1955,13 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
             }
         }
     }
+    // "pro-Beijing", "anti-Moscow": a stance, not a mention of the place.
+    out.retain(|c| !stance_prefix(ctx, c.span.start()));
+    drop_storms(ctx, out);
+    surname_places(ctx, out);
     coordinate_places(ctx, out);
     coordinate_orgs(ctx, out);
+    coordinate_persons(ctx, out);
     join_place_pairs(ctx, out);
     drop_caps_guesses(ctx, out);
     layout::cut_caption_words(ctx, out);
@@ -1769,6 +1993,260 @@ fn lower_elsewhere<'a>(
     set.contains(w.to_lowercase().as_str()) && ctx.kb.lookup_cased(w).next().is_none()
 }
 
+/// A person's surname that is also a place ("Ana Lima" … "Lima said"): alone, after
+/// the person's full name, it is the person, unless the words around it make it a place ("in
+/// Paris", "Paris, France", "Paris-based").
+fn surname_places(ctx: &Ctx<'_>, cands: &mut [Cand]) {
+    // Each surname with the end of the first full name holding it.
+    let mut surnames: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in cands.iter() {
+        if c.ty == EntityType::Person && c.t1 >= c.t0 + 2 && c.kb.is_none() {
+            let last = ctx.s(c.t1 - 1);
+            if words::capitalised(last) && !words::all_caps(last) && last.len() > 2 {
+                surnames.entry(last).or_insert(c.span.end());
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    // Whether the lone word at `c` reads as a place: after a preposition of place, before ",
+    // Region", or glued to a hyphen ("Paris-based").
+    let place_context = |c: &Cand| {
+        let unit = ctx.unit(c.t0);
+        let at = |j: usize| if ctx.unit(j) == unit { ctx.s(j) } else { "" };
+        let before = if c.t0 > 0 { at(c.t0 - 1) } else { "" };
+        let place_before = [
+            "in",
+            "at",
+            "from",
+            "to",
+            "near",
+            "into",
+            "across",
+            "outside",
+            "inside",
+            "around",
+            "of",
+            "via",
+            "toward",
+            "towards",
+            "through",
+            "throughout",
+            "between",
+        ]
+        .iter()
+        .any(|x| words::is(before, x));
+        place_before || at(c.t1) == "," && cap_word(ctx, c.t1 + 1) || ctx.span(c.t0) != c.span
+    };
+    let lone = |c: &Cand| c.t1 == c.t0 + 1 && is_place(c.ty);
+    // A word the text also uses as a place anywhere stays a place everywhere: one entity.
+    let placed: std::collections::HashSet<&str> = cands
+        .iter()
+        .filter(|c| lone(c) && surnames.contains_key(ctx.s(c.t0)) && place_context(c))
+        .map(|c| ctx.s(c.t0))
+        .collect();
+    for c in cands.iter_mut() {
+        if !lone(c) {
+            continue;
+        }
+        let w = ctx.s(c.t0);
+        if placed.contains(w) || surnames.get(w).is_none_or(|&end| end > c.span.start()) {
+            continue;
+        }
+        c.ty = EntityType::Person;
+        c.kb = None;
+        c.strong = false;
+        c.cued = true;
+    }
+}
+
+/// Whether `w` is a word that names a storm when capitalised before its name ("Cyclone X").
+fn is_storm_word(w: &str) -> bool {
+    ["Cyclone", "Hurricane", "Typhoon", "Storm"].contains(&w)
+}
+
+/// A storm's name ("Cyclone Asha", "Hurricane Ivo"): no scored type fits it, and the name alone
+/// elsewhere in the article ("Asha's winds") is the storm too. A storm word standing alone
+/// ("the Cyclone") goes with it.
+fn drop_storms(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
+    // The capitalised word after each storm word ("Cyclone" Asha).
+    let names: Vec<&str> = (1..ctx.toks.len())
+        .filter(|&j| {
+            is_storm_word(ctx.s(j - 1))
+                && ctx.unit(j - 1) == ctx.unit(j)
+                && cap_word(ctx, j)
+                && !words::all_caps(ctx.s(j))
+        })
+        .map(|j| ctx.s(j))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    cands.retain(|c| {
+        let s = ctx.slice(c.span);
+        let last = ctx.s(c.t1.saturating_sub(1));
+        let storm =
+            c.kb.is_none() && (names.contains(&s) || names.contains(&last) && c.t1 == c.t0 + 2);
+        !(storm || c.t1 == c.t0 + 1 && is_storm_word(s))
+    });
+}
+
+/// Whether the text right before byte `at` is "pro-" or "anti-" (any case), as in
+/// "pro-Beijing camp": the name after it is part of an adjective of stance.
+fn stance_prefix(ctx: &Ctx<'_>, at: usize) -> bool {
+    let before = ctx.text.get(at.saturating_sub(5)..at).unwrap_or("");
+    let lower = |s: &str, p: &str| {
+        s.len() >= p.len()
+            && s.get(s.len() - p.len()..)
+                .is_some_and(|t| t.eq_ignore_ascii_case(p))
+    };
+    let hit = |p: &str| {
+        lower(before, p) && {
+            // A word boundary before "pro"/"anti".
+            let k = before.len() - p.len();
+            before
+                .get(..k)
+                .and_then(|b| b.chars().next_back())
+                .is_none_or(|c| !c.is_alphanumeric())
+        }
+    };
+    hit("pro-") || hit("anti-")
+}
+
+/// Whether tokens `[t0, t1)` are a well-known company's one-word name followed by capitalised
+/// words that name no organisation of its own (no organisation head word last, no place or
+/// demonym: "Acme Canada" is the company's branch) nor anything the knowledge base knows.
+fn company_product(ctx: &Ctx<'_>, t0: usize, t1: usize, kb: Option<EntryId>) -> bool {
+    if t1 < t0 + 2 || t1 > t0 + 3 || kb.is_some() || !crate::known::org(ctx.s(t0)) {
+        return false;
+    }
+    let last = ctx.s(t1 - 1);
+    words::head_type(last).is_none()
+        && (t0 + 1..t1).all(|j| {
+            let w = ctx.s(j);
+            cap_word(ctx, j)
+                && ctx.kb.lookup_cased(w).next().is_none()
+                && ctx.kb.demonym(w).is_none()
+        })
+}
+
+/// Whether tokens `[t0, t1)` are a newspaper's title ending in a word that names a paper only
+/// after a place or an edition word: "Halden Sun", "Daily Mirror", "Evening Standard".
+fn outlet_title(ctx: &Ctx<'_>, t0: usize, t1: usize) -> bool {
+    let last = ctx.s(t1.saturating_sub(1));
+    if ![
+        "Sun",
+        "Globe",
+        "Mirror",
+        "Express",
+        "Mail",
+        "Standard",
+        "Independent",
+        "Echo",
+    ]
+    .contains(&last)
+    {
+        return false;
+    }
+    let before = ctx.slice(ctx.range(t0, t1 - 1));
+    let edition = ["Daily", "Sunday", "Evening", "Morning", "Weekly"].contains(&before);
+    edition || kb_first(ctx, before).is_some_and(|(_, _, t)| is_place(t))
+}
+
+/// Whether `w` is a post-nominal: an order, fellowship, office or degree written after a
+/// person's name ("FRS", "DBE", "QC", "PhD").
+fn is_postnominal(w: &str) -> bool {
+    [
+        "FRS", "FRSE", "FBA", "FRSA", "FREng", "FRSL", "DBE", "CBE", "OBE", "MBE", "KBE", "GBE",
+        "KCB", "RA", "QC", "KC", "SC", "MP", "MEP", "MSP", "PhD", "Ph.D.", "DPhil",
+    ]
+    .contains(&w)
+}
+
+/// Whether the one-word name `w` at token `t` opens its sentence (or line) and is a word the
+/// tagger's casing lexicon knows as mostly lower case ("Rainfall was heavy", a caption
+/// "Landscape shot of …"): a common noun capitalised by its position. Names the knowledge base
+/// knows, acronyms and words written capitalised elsewhere in the text are kept.
+fn opening_common_word<'a>(ctx: &Ctx<'a>, t: usize, w: &str, counts: &mut Counts<'a>) -> bool {
+    if w.len() < 3 || !words::capitalised(w) || words::all_caps(w) || !ctx.opens_unit(t) {
+        return false;
+    }
+    if !ctx.common_word(w) || ctx.kb.lookup_cased(w).next().is_some() {
+        return false;
+    }
+    // Written with a capital inside a sentence elsewhere: a name after all.
+    counts.get(ctx, w).1 == 0
+}
+
+/// Whether the one-word name `w` at token `t` is a line of its own, a section heading
+/// ("Snowfall", "Overview"), and named nowhere else in the text. Names the knowledge base
+/// or the list of well-known companies holds are kept.
+fn lone_heading<'a>(ctx: &Ctx<'a>, t: usize, w: &str, counts: &mut Counts<'a>) -> bool {
+    let Some(unit) = ctx.units.get(ctx.unit(t) as usize) else {
+        return false;
+    };
+    if (unit.t0..unit.t1).any(|j| j != t && words::has_alnum(ctx.s(j)))
+        || !layout::starts_line(ctx, unit.t0)
+        || !layout::starts_line(ctx, unit.t1)
+    {
+        return false;
+    }
+    if crate::known::org(w) || ctx.kb.lookup_cased(w).next().is_some() {
+        return false;
+    }
+    counts.get(ctx, w).0 <= 1
+}
+
+/// How often each token's surface occurs in the text, in all and not opening its sentence;
+/// counted once per document, when first needed.
+#[derive(Default)]
+struct Counts<'a>(Option<std::collections::HashMap<&'a str, (u32, u32)>>);
+
+impl<'a> Counts<'a> {
+    fn get(&mut self, ctx: &Ctx<'a>, w: &str) -> (u32, u32) {
+        let map = self.0.get_or_insert_with(|| {
+            let mut m: std::collections::HashMap<&'a str, (u32, u32)> =
+                std::collections::HashMap::new();
+            // Whether a word came before in the current unit (so the token does not open it).
+            let (mut unit, mut seen) = (NO_UNIT, false);
+            for (j, s) in ctx.strs.iter().enumerate() {
+                let u = ctx.unit(j);
+                if u != unit {
+                    (unit, seen) = (u, false);
+                }
+                let opens = !seen;
+                seen |= words::has_alnum(s);
+                if !words::capitalised(s) {
+                    continue;
+                }
+                let e = m.entry(*s).or_default();
+                e.0 += 1;
+                if !opens {
+                    e.1 += 1;
+                }
+            }
+            m
+        });
+        map.get(w).copied().unwrap_or((0, 0))
+    }
+}
+
+/// Whether `w` is a word derived from a name by a hyphen and a lower-case common word
+/// ("Dali-like", "Kodak-room", "Tolkien-style"): an adjective or a compound noun, not the
+/// name itself. Affiliations ("Iran-backed") are read elsewhere.
+fn derived_hyphen_word(ctx: &Ctx<'_>, w: &str) -> bool {
+    let Some((head, rest)) = w.rsplit_once('-') else {
+        return false;
+    };
+    !head.is_empty()
+        && !head.contains(' ')
+        && rest.len() >= 4
+        && rest.chars().all(|c| c.is_ascii_lowercase())
+        && !words::is_affil_suffix(rest)
+        && ctx.common_word(rest)
+}
+
 /// The tokens and span of a raw name without the days of the week the tagger glued to it
 /// ("X Sunday" in "said X Sunday").
 fn trim_weekdays(ctx: &Ctx<'_>, r: &Raw) -> (usize, usize, ByteSpan) {
@@ -1776,7 +2254,10 @@ fn trim_weekdays(ctx: &Ctx<'_>, r: &Raw) -> (usize, usize, ByteSpan) {
     while t1 > t0 + 1 && words::is_weekday(ctx.s(t1 - 1)) {
         t1 -= 1;
     }
-    while t1 > t0 + 1 && words::is_weekday(ctx.s(t0)) {
+    // "Sunday Times", "Sunday Echo": an edition's title keeps its day.
+    let title = t1 == t0 + 2
+        && (words::head_type(ctx.s(t0 + 1)) == Some(EntityType::Org) || outlet_title(ctx, t0, t1));
+    while t1 > t0 + 1 && words::is_weekday(ctx.s(t0)) && !title {
         t0 += 1;
     }
     if (t0, t1) == (r.t0, r.t1) {

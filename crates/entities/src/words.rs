@@ -79,7 +79,9 @@ const FAC_HEADS: &[&str] = &[
     "synagogue",
     "temple",
     "terminal",
+    "terrace",
     "tower",
+    "towers",
     "wall",
 ];
 
@@ -582,16 +584,25 @@ const NOT_NAMES: &[&str] = &[
 const FOREIGN_ORG_OPENERS: &[&str] = &[
     "ahrar",
     "ansar",
+    "banca",
+    "banco",
     "bloque",
+    "colegio",
+    "collegio",
     "coordinadora",
+    "escuela",
     "frente",
     "fuerzas",
     "harakat",
     "hizb",
+    "institut",
+    "instituto",
+    "istituto",
     "jabhat",
     "jaish",
     "jamaat",
     "kataib",
+    "liceo",
     "mouvement",
     "movimento",
     "movimiento",
@@ -599,7 +610,11 @@ const FOREIGN_ORG_OPENERS: &[&str] = &[
     "partido",
     "partito",
     "saraya",
+    "scuola",
     "tanzim",
+    "universidad",
+    "universidade",
+    "universitat",
 ];
 
 /// The days of the week: never part of a name ("X said Sunday" is no "X Sunday").
@@ -763,6 +778,102 @@ pub(crate) fn is_group_noun(word: &str) -> bool {
     in_list(GROUP_NOUNS, word)
 }
 
+/// Foreign words for a place or building that open its name ("Wadi X", "Masjid X", "Piazza
+/// X"), with the type they give it.
+const FOREIGN_PLACE_OPENERS: &[(&str, EntityType)] = &[
+    ("isla", EntityType::Loc),
+    ("jabal", EntityType::Loc),
+    ("jebel", EntityType::Loc),
+    ("lago", EntityType::Loc),
+    ("masjid", EntityType::Fac),
+    ("piazza", EntityType::Fac),
+    ("playa", EntityType::Loc),
+    ("plaza", EntityType::Fac),
+    ("wadi", EntityType::Loc),
+];
+
+/// The type a foreign place word opening a name gives it ("Wadi" → LOC, "Masjid" → FAC).
+pub(crate) fn foreign_place_opener(word: &str) -> Option<EntityType> {
+    let mut buf = [0u8; 24];
+    let w = fold(word, &mut buf)?;
+    FOREIGN_PLACE_OPENERS
+        .binary_search_by(|(k, _)| (*k).cmp(w))
+        .ok()
+        .and_then(|i| FOREIGN_PLACE_OPENERS.get(i))
+        .map(|(_, t)| *t)
+}
+
+/// Nouns for a person by sex, age, kin, trade or calling: in an apposition after a name ("X,
+/// an Australian woman,", "Y, a retired teacher,") they make the name a person's.
+const PERSON_NOUNS: &[&str] = &[
+    "activist",
+    "actor",
+    "actress",
+    "artist",
+    "athlete",
+    "author",
+    "biologist",
+    "boy",
+    "brother",
+    "businessman",
+    "businesswoman",
+    "chemist",
+    "composer",
+    "dancer",
+    "daughter",
+    "designer",
+    "doctor",
+    "driver",
+    "engineer",
+    "farmer",
+    "father",
+    "filmmaker",
+    "girl",
+    "grandfather",
+    "grandmother",
+    "historian",
+    "husband",
+    "journalist",
+    "lecturer",
+    "linguist",
+    "man",
+    "mathematician",
+    "mother",
+    "musician",
+    "novelist",
+    "nurse",
+    "painter",
+    "philosopher",
+    "photographer",
+    "physician",
+    "physicist",
+    "pilot",
+    "player",
+    "poet",
+    "politician",
+    "psychologist",
+    "reporter",
+    "resident",
+    "singer",
+    "sister",
+    "sociologist",
+    "son",
+    "student",
+    "surgeon",
+    "teacher",
+    "teenager",
+    "veteran",
+    "widow",
+    "wife",
+    "woman",
+    "writer",
+];
+
+/// Whether `word` names a person by sex, age, kin, trade or calling ("woman", "teacher").
+pub(crate) fn is_person_noun(word: &str) -> bool {
+    in_list(PERSON_NOUNS, word)
+}
+
 /// Whether `word`, after a hyphen, makes the name before it an affiliation ("backed").
 pub(crate) fn is_affil_suffix(word: &str) -> bool {
     in_list(AFFIL_SUFFIXES, word)
@@ -876,6 +987,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn foreign_place_openers_are_sorted_and_found() {
+        assert!(FOREIGN_PLACE_OPENERS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(foreign_place_opener("Wadi"), Some(EntityType::Loc));
+        assert_eq!(foreign_place_opener("Masjid"), Some(EntityType::Fac));
+        assert_eq!(foreign_place_opener("Street"), None);
+    }
+
+    #[test]
     fn lists_are_sorted_lower_case_and_short() {
         for list in [
             LOC_HEADS,
@@ -896,6 +1015,7 @@ mod tests {
             PLURAL_AGENT_VERBS,
             FAC_CENTRE_MODIFIERS,
             COMMON_ACRONYMS,
+            PERSON_NOUNS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list
