@@ -38,7 +38,7 @@ use std::collections::HashMap;
 use newsgraph_doc::{ByteSpan, Entity, EntityId, EntityType, KbLink, Mention, MentionKind};
 use newsgraph_kb::{normalize_into, EntryId, Kind};
 
-use crate::names::{is_place, kb_type, Cand, Ctx, Owner, NO_UNIT};
+use crate::names::{is_place, kb_type, Cand, Ctx, Owner, Source, NO_UNIT};
 use crate::words::{self, Pronoun};
 use newsgraph_ner::rules::is_title;
 
@@ -215,7 +215,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let gender = c.title.and_then(|t| title_gender(self.ctx, t));
         // A demonym the knowledge base knows as such ("South Korean") is no name.
         let surface = self.ctx.slice(c.span);
-        let kind = if words::capitalised(surface) && self.ctx.kb.demonym(surface).is_some() {
+        let kind = if words::capitalised(surface) && self.ctx.demonym(surface).is_some() {
             MentionKind::Demonym
         } else {
             MentionKind::Name
@@ -346,8 +346,27 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let Some(c) = self.cands.get(ci) else {
                 continue;
             };
-            if c.ty == EntityType::Norp && self.ctx.kb.demonym(self.ctx.slice(c.span)).is_some() {
+            if c.ty == EntityType::Norp && self.ctx.demonym(self.ctx.slice(c.span)).is_some() {
                 continue; // a demonym: pass 2
+            }
+            // A demonym typed otherwise ("Thai and Lao officials" taken for places): a
+            // mention of its country, not an entity of its own.
+            if c.t1 == c.t0 + 1
+                && c.kb.is_none_or(|k| {
+                    self.ctx
+                        .kb
+                        .get(k)
+                        .is_some_and(|e| e.kind() == Kind::Country)
+                })
+            {
+                let surface = self.ctx.slice(c.span);
+                if words::capitalised(surface) {
+                    if let Some(id) = self.ctx.demonym(surface) {
+                        let e = self.country_ent(id);
+                        self.attach_cand(e, ci);
+                        continue;
+                    }
+                }
             }
             match c.owned_by {
                 Some(o) => {
@@ -396,6 +415,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }
             }
             let mut target = kb_id.and_then(|id| self.by_kb.get(&id).copied());
+            // "the Andean Union" and "the Andean Union Commission", which the knowledge base
+            // may file under one entry: the body named by one head word more is another
+            // organisation.
+            let mut body = false;
+            if let Some(t) = target {
+                let other = self
+                    .ent(t)
+                    .and_then(|x| x.best)
+                    .and_then(|b| self.cands.get(b));
+                if let Some(o) = other {
+                    body = self.body_of(c, o) || self.body_of(o, c);
+                }
+                if body {
+                    target = None;
+                    kb_id = None;
+                }
+            }
             if target.is_none() {
                 if let Some(&e) = by_key.get(self.key.as_str()) {
                     let e = self.root(e);
@@ -416,6 +452,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 None => self.new_ent(),
             };
             self.attach_cand(e, ci);
+            if body {
+                if let Some(x) = self.ents.get_mut(e) {
+                    x.kb = None;
+                }
+            }
             if let Some(id) = kb_id {
                 self.by_kb.entry(id).or_insert(e);
             }
@@ -423,6 +464,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 by_key.insert(self.key.clone(), e);
             }
         }
+    }
+
+    /// Whether organisation name `long` is organisation name `short` and one capitalised
+    /// head word more ("Andean Union" + "Commission").
+    fn body_of(&self, long: &Cand, short: &Cand) -> bool {
+        let ctx = self.ctx;
+        let n = short.t1.saturating_sub(short.t0);
+        long.ty == EntityType::Org
+            && short.ty == EntityType::Org
+            && n >= 1
+            && long.t1.saturating_sub(long.t0) == n + 1
+            && (0..n).all(|k| ctx.s(long.t0 + k) == ctx.s(short.t0 + k))
+            && {
+                let last = ctx.s(long.t1 - 1);
+                words::capitalised(last) && words::head_type(last) == Some(EntityType::Org)
+            }
     }
 
     /// Whether candidate `ci` opens with a first name the knowledge base knows ("Ada …").
@@ -459,6 +516,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // Index persons of two words or more by their last and first words.
         let mut last: HashMap<String, Vec<usize>> = HashMap::new();
         let mut first: HashMap<String, Vec<usize>> = HashMap::new();
+        // Inner words of names of three words or more ("Villca" in "Esteban Villca Torrico",
+        // a first surname used alone; a given name after an honorific).
+        let mut inner: HashMap<String, Vec<usize>> = HashMap::new();
         let mut w = Vec::new();
         let mut full: Vec<(usize, Vec<String>)> = Vec::new();
         for e in 0..self.ents.len() {
@@ -472,6 +532,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if let (Some(l), Some(f)) = (w.last(), w.first()) {
                     last.entry(l.clone()).or_default().push(full.len());
                     first.entry(f.clone()).or_default().push(full.len());
+                }
+                for m in w.iter().take(w.len() - 1).skip(1) {
+                    inner.entry(m.clone()).or_default().push(full.len());
                 }
                 full.push((e, w.clone()));
             }
@@ -514,6 +577,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             found.push(*fe);
                         }
                     }
+                }
+            }
+            if found.is_empty() && w.len() == 1 && ty == EntityType::Person {
+                // An inner word stands for one name only: several candidates stay apart.
+                let mut hits: Vec<usize> = inner
+                    .get(f)
+                    .into_iter()
+                    .flatten()
+                    .take(LOOKBACK_MENTIONS)
+                    .filter_map(|&fi| full.get(fi).map(|(fe, _)| *fe))
+                    .filter(|&fe| fe != e)
+                    .collect();
+                hits.sort_unstable();
+                hits.dedup();
+                if let [one] = hits.as_slice() {
+                    found.push(*one);
                 }
             }
             found.sort_unstable();
@@ -773,7 +852,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn merge_org_prefixes(&mut self) {
-        let mut by_first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(usize, Vec<String>, bool)>> = HashMap::new();
         let mut w = Vec::new();
         for e in 0..self.ents.len() {
             let Some(x) = self.ents.get(e) else { continue };
@@ -792,22 +871,42 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     words::head_type(self.ctx.s(k - 1)) == Some(EntityType::Org)
                         || words::is_org_opener(self.ctx.s(k - 1))
                 });
-            if c.t1 < c.t0 + 2 || !(words::head_type(last) == Some(EntityType::Org) || of_head) {
+            let headed = words::head_type(last) == Some(EntityType::Org) || of_head;
+            // A two-word company name with a word of another language or a brand word after
+            // its first ("Velora Telecomunicações"): its first word alone may stand for it,
+            // when that word is no common word (checked where the short name is matched).
+            if c.t1 < c.t0 + 2 || !headed && c.t1 != c.t0 + 2 {
                 continue;
             }
             if let Some(b) = x.best {
                 self.cand_words(b, &mut w);
             }
             if let Some(f) = w.first() {
-                by_first.entry(f.clone()).or_default().push((e, w.clone()));
+                by_first
+                    .entry(f.clone())
+                    .or_default()
+                    .push((e, w.clone(), headed));
             }
         }
         if by_first.is_empty() {
             return;
         }
+        // A name followed by a place's descriptor ("the Cerro Alto copper mine") is the place,
+        // not an organisation's short name ("Cerro Alto Mineworkers' Union").
+        let mut described: Vec<usize> = Vec::new();
+        for ci in 0..self.cands.len() {
+            if self.descriptor_after(ci).is_some() {
+                if let Some(&e) = self.ent_of_cand.get(ci) {
+                    described.push(self.root(e));
+                }
+            }
+        }
         for e in 0..self.ents.len() {
             let Some(x) = self.ents.get(e) else { continue };
             if x.parent.is_some() || x.strong.is_some_and(|t| t != EntityType::Org) {
+                continue;
+            }
+            if described.contains(&e) {
                 continue;
             }
             if !matches!(
@@ -826,15 +925,36 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             let Some(f) = w.first() else { continue };
             let kb = x.kb;
+            // (A "person" here is the company's name the tagger took for a subject's.)
+            let short_brand = w.len() == 1
+                && kb.is_none()
+                && matches!(x.ty(), EntityType::Org | EntityType::Person)
+                && self.cands.get(b).is_some_and(|c| {
+                    let word = self.ctx.s(c.t0);
+                    c.t1 == c.t0 + 1
+                        && !self.ctx.common_word(word)
+                        && !self.ctx.gaz.is_first_name(word)
+                        && !self.ctx.gaz.is_surname(word)
+                });
             let mut hits = by_first
                 .get(f)
                 .into_iter()
                 .flatten()
-                .filter(|(fe, fw)| *fe != e && fw.len() > w.len() && fw.starts_with(&w));
-            if let (Some((t, _)), None) = (hits.next(), hits.next()) {
+                .filter(|(fe, fw, headed)| {
+                    *fe != e && fw.len() > w.len() && fw.starts_with(&w) && (*headed || short_brand)
+                });
+            if let (Some((t, tw, _)), None) = (hits.next(), hits.next()) {
                 let t = *t;
                 let tkb = self.ent(t).and_then(|o| o.kb);
-                if kb.is_none() || tkb.is_none() || kb == tkb {
+                // A known organisation and one body of it named by one head word more ("the
+                // Andean Union" and "the Andean Union Commission") are two.
+                let complete = kb.is_some()
+                    || self.cands.get(b).is_some_and(|c| {
+                        c.t1 >= c.t0 + 2
+                            && words::head_type(self.ctx.s(c.t1 - 1)) == Some(EntityType::Org)
+                    });
+                let body_of = complete && tw.len() == w.len() + 1 && x.ty() == EntityType::Org;
+                if !body_of && (kb.is_none() || tkb.is_none() || kb == tkb) {
                     self.merge(e, t);
                 }
             }
@@ -946,6 +1066,35 @@ impl<'c, 'a> Resolver<'c, 'a> {
         e
     }
 
+    /// The end of a place descriptor right after candidate `ci` ("province", "gas field",
+    /// "copper mine"), if any.
+    fn descriptor_after(&self, ci: usize) -> Option<usize> {
+        let c = self.cands.get(ci)?;
+        let unit = self.ctx.unit(c.t0);
+        let mut j = c.t1;
+        while j < c.t1 + 2 && self.ctx.unit(j) == unit && self.ctx.is_word(j) {
+            let w = self.ctx.s(j);
+            if words::capitalised(w) {
+                return None;
+            }
+            if is_place_descriptor(w) {
+                return Some(j + 1);
+            }
+            if ![
+                "gas", "oil", "refugee", "border", "military", "air", "naval", "army", "copper",
+                "gold", "coal", "iron", "lithium", "uranium", "diamond", "power", "nuclear",
+                "police",
+            ]
+            .iter()
+            .any(|m| words::is(w, m))
+            {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
     /// "Tana province", "Kora gas field": the place with its descriptor is a nominal
     /// mention of the place.
     fn place_descriptors(&mut self) {
@@ -956,29 +1105,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if !(is_place(c.ty) || !c.strong && !c.cued) || c.ty == EntityType::Norp {
                 continue;
             }
-            let unit = self.ctx.unit(c.t0);
-            let mut j = c.t1;
-            let mut end = None;
-            while j < c.t1 + 2 && self.ctx.unit(j) == unit && self.ctx.is_word(j) {
-                let w = self.ctx.s(j);
-                if words::capitalised(w) {
-                    break;
-                }
-                if is_place_descriptor(w) {
-                    end = Some(j + 1);
-                    break;
-                }
-                if ![
-                    "gas", "oil", "refugee", "border", "military", "air", "naval", "army",
-                ]
-                .iter()
-                .any(|m| words::is(w, m))
-                {
-                    break;
-                }
-                j += 1;
-            }
-            let Some(end) = end else { continue };
+            let Some(end) = self.descriptor_after(ci) else {
+                continue;
+            };
             let e = self.ent_of_cand.get(ci).copied().unwrap_or(usize::MAX);
             if e == usize::MAX {
                 continue;
@@ -986,11 +1115,50 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let span = c.span.cover(self.ctx.span(end - 1));
             let fac = [
                 "field", "camp", "base", "crossing", "port", "plant", "mine", "site", "sites",
-                "facility", "complex", "reactor",
+                "facility", "complex", "reactor", "station",
             ]
             .iter()
             .any(|w| words::is(self.ctx.s(end - 1), w));
             let strong_place = c.strong;
+            // "TANA, May 3 - … much of Tana province": the dateline names the town; the
+            // province named after it is another place.
+            let admin = [
+                "province",
+                "governorate",
+                "region",
+                "district",
+                "county",
+                "prefecture",
+                "municipality",
+            ]
+            .iter()
+            .any(|w| words::is(self.ctx.s(end - 1), w));
+            let root = self.root(e);
+            let with_dateline = admin
+                && self.cands.iter().enumerate().any(|(cj, o)| {
+                    o.source == Source::Dateline
+                        && self
+                            .ent_of_cand
+                            .get(cj)
+                            .is_some_and(|&oe| oe != usize::MAX && self.root(oe) == root)
+                });
+            if with_dateline {
+                if let Some(x) = self.ents.get_mut(root) {
+                    x.mentions.retain(|m| m.span != c.span);
+                }
+                let n = self.new_ent();
+                self.attach_cand(n, ci);
+                if let Some(x) = self.ents.get_mut(n) {
+                    x.kb = None;
+                    x.strong = Some(EntityType::Gpe);
+                    x.full_name = Some(span);
+                }
+                self.add_mention(n, span, MentionKind::Nominal);
+                for u in self.used.get_mut(c.t1..end).unwrap_or(&mut []) {
+                    *u = true;
+                }
+                continue;
+            }
             self.add_mention(e, span, MentionKind::Nominal);
             let r = self.root(e);
             if let Some(x) = self.ents.get_mut(r) {
@@ -1038,7 +1206,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 {
                     continue;
                 }
-                let Some(country) = self.ctx.kb.demonym(part) else {
+                let Some(country) = self.ctx.demonym(part) else {
                     continue;
                 };
                 // A country not named in the text becomes an entity only when the demonym
@@ -1294,7 +1462,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if s.len() < 4 || !words::capitalised(s) {
             return None;
         }
-        self.ctx.kb.demonym(s)
+        self.ctx.demonym(s)
     }
 
     // ---------------------------------------------------------------- descriptions
@@ -2377,6 +2545,7 @@ fn is_place_descriptor(w: &str) -> bool {
         "facility",
         "complex",
         "reactor",
+        "station",
     ]
     .iter()
     .any(|d| words::is(w, d))

@@ -98,7 +98,9 @@ pub(crate) fn drop_vehicles(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
         .collect();
     // The capitalised words right after a vehicle word ("Space Shuttle X", "HMS X").
     for i in 0..ctx.toks.len() {
-        if !vehicle_before(ctx.s(i)) || ctx.caps_unit(i) {
+        // "the Panama-flagged X": a flag state names a ship.
+        let flagged = ctx.s(i).ends_with("-flagged");
+        if !(vehicle_before(ctx.s(i)) || flagged) || ctx.caps_unit(i) {
             continue;
         }
         let unit = ctx.unit(i);

@@ -46,7 +46,23 @@
 //!    an apposition ("X, an Irish woman,") types a person; names coordinated with a person
 //!    the text is sure of are persons; a place owning the office after it ("Ohio Senator")
 //!    stays a place; a person run on into "of" + an organisation ("X Y of Z Party") is split;
-//!    a well-known company before its product ("Google Chrome") is the company alone. What only looks like a name
+//!    a well-known company before its product ("Google Chrome") is the company alone.
+//!    Wire-story names: possessives inside organisations' names ("Grain Growers’ Union",
+//!    "People’s X Party"); a capitalised run before a lower-case party or group noun ("the
+//!    liberal X party", "the X hacker group") or in a party apposition ("X, the opposition
+//!    party") and a group "calling itself X" are organisations; a brand with a common word
+//!    after an organisation noun ("the charity X Rescue") stays whole everywhere; an organ after
+//!    an organisation ("X Commission President") is its own organisation; a given name after a
+//!    title joins a hyphenated surname; "Operation X", numbered divisions and agency-shaped words
+//!    ("Eurojust") are organisations, compass divisions regions; a single word after "near",
+//!    a common word after "the port of" and a name coordinated with a place after "at"/"in"
+//!    are places, and so is an untagged capitalised run before a place's descriptor ("the X
+//!    gas field", "the X copper mine", "X province"), whose "X province" is another place than
+//!    the town X of the dateline; an outlet told something ("telling X Wire") is an
+//!    organisation; diseases,
+//!    ships ("the Panama-flagged X"), a region's adjective before "country" and a sentence's
+//!    opening preposition ("Outside X") are no names; "Uzbek" is a demonym of Uzbekistan even
+//!    where the knowledge base lists a longer one. What only looks like a name
 //!    (`layout`) is dropped: a place naming a treaty ("Paris Agreement"), vehicles ("Space
 //!    Shuttle X", "HMS X", "the tanker X"), a genus before its species, words inside web
 //!    addresses, a caption's "Image:"; a reference list's "Surname, Given." is one person,
@@ -55,7 +71,10 @@
 //!    partial person names, given-name variants ("Bob" and "Robert", "Chris" and "Christine"),
 //!    acronyms (not a country's acronym for an organisation of the same initials), a head word
 //!    alone for the one longer name holding it ("the Court"), short organisation names,
-//!    "the Church" = "Church of X",
+//!    "the Church" = "Church of X", an inner word of a long person's name ("Villca" for
+//!    "Esteban Villca Torrico"), a company's first word ("Norvelo" for "Norvelo
+//!    Telecomunicações"), but neither an organisation's organ ("X Union Commission") nor a
+//!    place with a descriptor ("the X copper mine") for the organisation of the same words,
 //!    a town and the same town with its state, "Peru’s" = "Peruvian"
 //!    Defence Ministry); then demonyms ("Iranian officials" → Iran), collective actors (GROUP
 //!    entities: "Iran-backed militias", "Israeli troops", with affiliations), appositions and

@@ -108,7 +108,7 @@ pub(crate) fn add_person_subjects(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec
             || words::is_not_name(s)
             || is_title(s)
             || common_noun(ctx, s)
-            || ctx.kb.demonym(s).is_some()
+            || ctx.demonym(s).is_some()
             || ctx.kb.lookup_cased(s).next().is_some()
             || ctx.common_word(s) && !born_after(ctx, i + 1)
             || out.iter().any(|c| c.t0 <= i && i < c.t1)
@@ -231,6 +231,16 @@ pub(crate) fn add_cued_orgs(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>
         let cue = !words::capitalised(before) && (words::is_org_noun(before) || is_org_cue(before));
         // "the town of X": a place.
         let place_cue = before == "of" && i >= 2 && is_place_noun(ctx.s(i - 2));
+        // "a village near X", "a camp outside X": a single word no list knows, not a
+        // possessor ("near X's home"), is a place.
+        let near_cue = matches!(before, "near" | "outside")
+            && !ctx.common_word(ctx.s(i))
+            && !ctx.gaz.is_first_name(ctx.s(i))
+            && !matches!(ctx.s(i + 1), "'s" | "’s" | "'" | "’")
+            && !ctx.s(i + 1).starts_with(|c: char| c.is_ascii_digit())
+            && ctx.unit(i + 1) == ctx.unit(i)
+            && !cap_word(ctx, i + 1);
+        let place_cue = place_cue || near_cue;
         if !(cue || place_cue || before == "the")
             || ctx.unit(i) == NO_UNIT
             || ctx.unit(i - 1) != ctx.unit(i)
@@ -238,7 +248,7 @@ pub(crate) fn add_cued_orgs(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>
             || !free(i)
             || !cap_word(ctx, i)
             || is_title(ctx.s(i))
-            || ctx.kb.demonym(ctx.s(i)).is_some()
+            || ctx.demonym(ctx.s(i)).is_some()
         {
             i += 1;
             continue;
@@ -265,7 +275,9 @@ pub(crate) fn add_cued_orgs(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>
         // inside a name already found.
         if !(cue || place_cue || after_cue)
             || ctx.unit(j) == unit && cap_word(ctx, j)
-            || j == i + 1 && ctx.common_word(ctx.s(i))
+            || j == i + 1
+                && ctx.common_word(ctx.s(i))
+                && !(place_cue && !cue && i >= 2 && is_settlement_noun(ctx.s(i - 2)))
             || out.iter().any(|c| c.t0 < j && i < c.t1)
         {
             i = j.max(i + 1);
@@ -380,4 +392,161 @@ pub(crate) fn add_repeats(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         i = t1;
     }
     out.extend(added);
+}
+
+/// Nouns for a settlement, after which ("the port of X", "the town of X") even a common word
+/// is a place's name.
+fn is_settlement_noun(w: &str) -> bool {
+    ["town", "city", "port", "village", "island", "harbour"].contains(&w)
+}
+
+/// Last words of news outlets' names ("X Wire", "Y Press", "Z Herald").
+fn is_outlet_head(w: &str) -> bool {
+    [
+        "Wire",
+        "Press",
+        "News",
+        "Times",
+        "Post",
+        "Herald",
+        "Tribune",
+        "Gazette",
+        "Journal",
+        "Chronicle",
+        "Dispatch",
+        "Courier",
+        "Observer",
+        "Newswire",
+        "Radio",
+        "Television",
+    ]
+    .contains(&w)
+}
+
+/// A run of two or three capitalised words the tagger left out, ending in an outlet's head
+/// word, told something or reporting it ("telling Harbour Wire", "told the Valley Herald",
+/// "according to Coast Press"): a news outlet.
+pub(crate) fn add_told_outlets(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    let n = ctx.toks.len();
+    for i in 1..n {
+        let v = ctx.s(i - 1);
+        let told = ["told", "telling", "tells", "tell"].contains(&v)
+            || v == "to" && i >= 2 && ctx.s(i - 2) == "according";
+        let the = told && words::is(ctx.s(i), "the");
+        let a = if the { i + 1 } else { i };
+        if !told || ctx.unit(a) != ctx.unit(i - 1) || ctx.unit(a) == NO_UNIT {
+            continue;
+        }
+        let unit = ctx.unit(a);
+        let mut b = a;
+        while b < a + 3 && ctx.unit(b) == unit && cap_word(ctx, b) {
+            b += 1;
+        }
+        if b < a + 2
+            || ctx.unit(b) == unit && cap_word(ctx, b)
+            || !is_outlet_head(ctx.s(b - 1))
+            || (a..b).any(|j| covered.get(j).copied().unwrap_or(true))
+            || out.iter().any(|c| c.t0 < b && a < c.t1)
+        {
+            continue;
+        }
+        out.push(Cand {
+            span: ctx.range(a, b),
+            t0: a,
+            t1: b,
+            ty: EntityType::Org,
+            strong: true,
+            kb: None,
+            source: Source::Tagger(Label::Org),
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: true,
+        });
+    }
+}
+
+/// Modifiers of a facility noun ("gas field", "copper mine", "refugee camp").
+fn is_facility_modifier(w: &str) -> bool {
+    [
+        "gas",
+        "oil",
+        "oilfield",
+        "copper",
+        "gold",
+        "coal",
+        "power",
+        "nuclear",
+        "refugee",
+        "military",
+        "air",
+        "naval",
+        "lithium",
+        "uranium",
+        "iron",
+        "diamond",
+        "hydroelectric",
+    ]
+    .contains(&w)
+}
+
+/// A capitalised run the tagger left out right before a place's descriptor names that place:
+/// "the Kora Dun gas field", "the Alto Verde copper mine" (a facility), "Tana province" (a
+/// region). A facility noun needs its modifier ("gas", "copper"), except the nouns that name
+/// only places ("refinery", "mine"); demonyms ("the Syrian gas field") and names opening a
+/// sentence as common words are left alone.
+pub(crate) fn add_described_places(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    let n = ctx.toks.len();
+    for d in 1..n {
+        let w = ctx.s(d);
+        let admin = ["province", "governorate", "prefecture"].contains(&w);
+        let facility = [
+            "field", "mine", "plant", "refinery", "camp", "dam", "base", "terminal",
+        ]
+        .contains(&w);
+        if !(admin || facility) {
+            continue;
+        }
+        let unit = ctx.unit(d);
+        let modified = d >= 2 && is_facility_modifier(ctx.s(d - 1)) && ctx.unit(d - 1) == unit;
+        if facility && !modified && !["refinery", "mine"].contains(&w) {
+            continue;
+        }
+        let b = if modified { d - 1 } else { d };
+        let mut a = b;
+        while a > 0 && a + 3 > b && ctx.unit(a - 1) == unit && cap_word(ctx, a - 1) {
+            a -= 1;
+        }
+        if a == b
+            || unit == NO_UNIT
+            || ctx.caps_unit(a)
+            || (a..b).any(|j| covered.get(j).copied().unwrap_or(true))
+            || (a..b).any(|j| {
+                let s = ctx.s(j);
+                ctx.demonym(s).is_some() || is_title(s) || words::is_norp_word(s)
+            })
+            || ctx.opens_unit(a) && ctx.common_word(ctx.s(a))
+            || out.iter().any(|c| c.t0 < b && a < c.t1)
+        {
+            continue;
+        }
+        let (ty, label) = if admin {
+            (EntityType::Gpe, Label::Loc)
+        } else {
+            (EntityType::Fac, Label::Loc)
+        };
+        out.push(Cand {
+            span: ctx.range(a, b),
+            t0: a,
+            t1: b,
+            ty,
+            strong: false,
+            kb: None,
+            source: Source::Tagger(label),
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: true,
+        });
+    }
 }

@@ -137,6 +137,47 @@ impl<'a> Ctx<'a> {
         self.model.is_common_word(w)
     }
 
+    /// The country a demonym names: the knowledge base's, else a Central Asian stem of a
+    /// country named "<stem>stan" or "<stem>istan" ("Uzbek" → Uzbekistan), which the
+    /// knowledge base lists under a longer demonym only.
+    pub(crate) fn demonym(&self, w: &str) -> Option<EntryId> {
+        if let Some(id) = self.kb.demonym(w) {
+            return Some(id);
+        }
+        // Stems of such names end in a consonant cluster the "-stan" joins ("Uzbek", "Tajik",
+        // "Kyrgyz"): a cheap test before the lookups.
+        if !(4..=9).contains(&w.len())
+            || !w.ends_with(['k', 'h', 'z'])
+            || !words::capitalised(w)
+            || !w.bytes().all(|b| b.is_ascii_alphabetic())
+            || w.ends_with("stan")
+            || w.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        for suffix in ["stan", "istan"] {
+            let n = w.len() + suffix.len();
+            let Some(dst) = buf.get_mut(..n) else {
+                continue;
+            };
+            let (head, tail) = dst.split_at_mut(w.len());
+            head.copy_from_slice(w.as_bytes());
+            tail.copy_from_slice(suffix.as_bytes());
+            let Ok(name) = std::str::from_utf8(dst) else {
+                continue;
+            };
+            let country = self
+                .kb
+                .lookup_cased(name)
+                .find(|&id| self.kb.get(id).is_some_and(|e| e.kind() == Kind::Country));
+            if country.is_some() {
+                return country;
+            }
+        }
+        None
+    }
+
     /// Whether token `i` lies inside a quotation.
     pub(crate) fn quoted(&self, i: usize) -> bool {
         self.in_quote.get(i).copied().unwrap_or(false)
@@ -307,10 +348,23 @@ fn classify(
     if head.is_none() && multi && words::is_foreign_org_opener(ctx.s(t0)) {
         head = Some(EntityType::Org); // "Harakat …", "Frente …"
     }
+    if let Some(t) = division_type(ctx, t0, t1) {
+        head = Some(t); // "the Fourth Division" (a unit), "the Eastern Division" (a region)
+    }
+    if head.is_none() && multi && ctx.s(t0) == "Operation" {
+        head = Some(EntityType::Org);
+    }
+    if !multi && agency_word(surface) {
+        let place = kb_first(ctx, surface)
+            .is_some_and(|(_, k, _)| matches!(k, Kind::Country | Kind::Capital | Kind::Place));
+        if !place {
+            return Some((EntityType::Org, true, None)); // "Eurojust", "Eurostat"
+        }
+    }
     if !multi && label == Label::Loc && words::head_type(surface) == Some(EntityType::Loc) {
         head = Some(EntityType::Loc); // "the Gulf"
     }
-    if !multi && words::capitalised(surface) && ctx.kb.demonym(surface).is_some() {
+    if !multi && words::capitalised(surface) && ctx.demonym(surface).is_some() {
         return Some((EntityType::Norp, false, None));
     }
     if !multi && crate::known::org(surface) {
@@ -391,7 +445,7 @@ fn classify(
         Label::Org => (EntityType::Org, false, None),
         Label::Loc => (EntityType::Gpe, false, None),
         Label::Misc => {
-            if !multi && (ctx.kb.demonym(surface).is_some() || words::is_norp_word(surface)) {
+            if !multi && (ctx.demonym(surface).is_some() || words::is_norp_word(surface)) {
                 (EntityType::Norp, false, None)
             } else if !multi && lone::person_verb_after(ctx, t1) && !ctx.common_word(surface) {
                 // "When X died": a person the tagger could not type.
@@ -458,7 +512,7 @@ fn plural_shape(ctx: &Ctx<'_>, w: &str) -> bool {
         && w.chars().all(char::is_alphabetic)
         && !words::is_norp_word(w)
         && !words::is_group_noun(w)
-        && ctx.kb.demonym(w).is_none()
+        && ctx.demonym(w).is_none()
 }
 
 /// Whether the one-word name `w` at token `t` is a group acting as one: a plural name after
@@ -624,7 +678,7 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                 let head = ctx.slice(r.span);
                 if !words::capitalised(part)
                     || part.contains('-')
-                    || ctx.kb.demonym(part).is_some()
+                    || ctx.demonym(part).is_some()
                     || kb_first(ctx, head).is_some() && kb_first(ctx, part).is_some()
                 {
                     continue;
@@ -653,6 +707,12 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         }
     }
     merge_overlaps(raws);
+    cut_opening_prepositions(ctx, raws);
+    given_names(ctx, raws);
+    possessive_names(ctx, raws);
+    party_names(ctx, raws);
+    operation_names(ctx, raws);
+    brand_tails(ctx, raws);
     acronym_names(ctx, raws);
     let mut owner_of: Vec<u32> = vec![u32::MAX; ctx.toks.len()];
     let index = |raws: &[Raw], owner_of: &mut Vec<u32>| {
@@ -778,13 +838,15 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                     .iter()
                     .any(|x| words::is(last, x));
                 let opener = head_or_opener(w) && ctx.s(k + 1) == "of" && b > k + 2;
+                let division = division_type(ctx, k, b);
+                let headed = headed || division.is_some();
                 if !headed && !opener {
                     continue;
                 }
                 if k == a && ctx.opens_unit(k) {
                     continue; // a sentence's first word may be any word
                 }
-                let label = match words::head_type(ctx.s(b - 1)) {
+                let label = match division.or(words::head_type(ctx.s(b - 1))) {
                     Some(EntityType::Loc | EntityType::Fac) if !opener => Label::Loc,
                     _ => Label::Org,
                 };
@@ -877,7 +939,7 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                     words::head_type(w).is_none()
                         && !words::is_org_opener(w)
                         && !words::all_caps(w)
-                        && ctx.kb.demonym(w).is_none()
+                        && ctx.demonym(w).is_none()
                 })
                 && !crate::known::org(ctx.s(r.t0))
                 && kb_first(ctx, ctx.slice(r.span)).is_none()
@@ -1028,7 +1090,7 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         }
         let first = ctx.s(r.t0);
         if r.t1 >= r.t0 + 2 && words::capitalised(first) {
-            if let Some(id) = ctx.kb.demonym(first) {
+            if let Some(id) = ctx.demonym(first) {
                 r.owner = Some(Owned {
                     country: id,
                     full: r.span,
@@ -1040,7 +1102,7 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         if r.t0 > 0 && ctx.unit(r.t0 - 1) == ctx.unit(r.t0) {
             let before = ctx.s(r.t0 - 1);
             if words::capitalised(before) {
-                if let Some(id) = ctx.kb.demonym(before) {
+                if let Some(id) = ctx.demonym(before) {
                     r.owner = Some(Owned {
                         country: id,
                         full: ctx.span(r.t0 - 1).cover(r.span),
@@ -1072,7 +1134,7 @@ fn split_person_of_org(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             let w = ctx.s(j);
             !ctx.common_word(w)
                 && ctx.kb.lookup_cased(w).next().is_none()
-                && ctx.kb.demonym(w).is_none()
+                && ctx.demonym(w).is_none()
         };
         let person_ok = (ctx.gaz.is_first_name(ctx.s(r.t0)) || (r.t0..k).all(name_like))
             && (r.t0..k).all(|j| {
@@ -1203,8 +1265,15 @@ fn called_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             continue;
         }
         let so_called = words::is(w, "so-called");
+        // "a group calling itself X": a name its bearer gives itself, quoted or not.
+        let itself = (words::is(w, "itself") || words::is(w, "themselves"))
+            && i > 0
+            && ctx.unit(i - 1) == unit
+            && ["call", "calls", "calling", "called", "styles", "styling"]
+                .iter()
+                .any(|x| words::is(ctx.s(i - 1), x));
         let mut j = i + 1;
-        if !so_called {
+        if !so_called && !itself {
             if words::is(w, "known") && words::is(ctx.s(j), "as") {
                 j += 1;
             } else if !["called", "dubbed", "nicknamed", "named"]
@@ -1218,7 +1287,7 @@ fn called_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         if quoted {
             j += 1;
         }
-        if !so_called && !quoted {
+        if !so_called && !quoted && !itself {
             continue;
         }
         // The run: capitalised words, joined by lower-case connectors.
@@ -1236,7 +1305,7 @@ fn called_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                 break;
             }
         }
-        if k == j || k == j + 1 && ctx.kb.demonym(ctx.s(j)).is_some() {
+        if k == j || k == j + 1 && ctx.demonym(ctx.s(j)).is_some() {
             continue;
         }
         let orgish = (j..k).any(|x| {
@@ -1264,9 +1333,10 @@ fn called_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         } else {
             ""
         };
-        let named_org = !so_called
-            && !words::capitalised(before)
-            && (words::is_org_noun(before) || words::is_group_noun(before));
+        let named_org = itself
+            || !so_called
+                && !words::capitalised(before)
+                && (words::is_org_noun(before) || words::is_group_noun(before));
         let acts = named_org
             || words::is_plural_agent_verb(after)
             || ["has", "is", "says", "said", "was"]
@@ -1445,7 +1515,8 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
     let before = if t0 > 0 { at(t0 - 1) } else { "" };
     let before2 = if t0 > 1 { at(t0 - 2) } else { "" };
     if words::is(before, "of") && is_place_noun(before2) {
-        return (!is_place(ty)).then_some(EntityType::Gpe);
+        // A place already: the cue makes its type sure against weaker readings elsewhere.
+        return Some(if is_place(ty) { ty } else { EntityType::Gpe });
     }
     // "the suburbs of A and B": B too.
     if matches!(before, "and" | "or") && !is_place(ty) && t0 >= 2 {
@@ -1487,7 +1558,13 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
         if words::is_determiner(at(j)) {
             j += 1;
         }
-        for k in j..j + 5 {
+        // "in X, California to a teacher": a place after the comma (not a possessor, as in
+        // "X, Ruritania's minister") makes the pair a town and its state, no apposition.
+        let state_after = j == t1 + 1
+            && words::capitalised(at(j))
+            && !matches!(at(j + 1), "'s" | "’s")
+            && kb_first(ctx, at(j)).is_some_and(|(_, _, t)| is_place(t));
+        for k in (j..j + 5).filter(|_| !state_after) {
             let w = at(k);
             if w.is_empty() || !(ctx.is_word(k) || matches!(w, "'s" | "’s")) {
                 break;
@@ -1647,8 +1724,18 @@ fn coordinate_places(ctx: &Ctx<'_>, cands: &mut [Cand]) {
             continue;
         }
         let (t0, t1) = (c.t0, c.t1);
+        // The partner is a sure place, or any place after a locative preposition ("at X and
+        // Y", "near X or Y").
+        let locative = |o: &Cand| {
+            o.t0 > 0
+                && ["at", "in", "near", "outside", "between", "around", "from"]
+                    .contains(&ctx.s(o.t0 - 1))
+        };
         let linked = |o: &Cand, a: usize, b: usize| {
-            o.strong && is_place(o.ty) && b == a + 2 && matches!(ctx.s(a + 1), "and" | "or")
+            (o.strong || o.cued || locative(o) && o.t0 < t0)
+                && is_place(o.ty)
+                && b == a + 2
+                && matches!(ctx.s(a + 1), "and" | "or")
         };
         let prev = k
             .checked_sub(1)
@@ -1932,6 +2019,8 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     add_member_orgs(ctx, &covered, out);
     lone::add_acronyms(ctx, &covered, out);
     lone::add_outlets(ctx, &covered, out);
+    lone::add_told_outlets(ctx, &covered, out);
+    lone::add_described_places(ctx, &covered, out);
     lone::add_person_subjects(ctx, &covered, out);
     lone::add_cued_orgs(ctx, &covered, out);
     list_orgs(ctx, out);
@@ -1958,6 +2047,8 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     // "pro-Beijing", "anti-Moscow": a stance, not a mention of the place.
     out.retain(|c| !stance_prefix(ctx, c.span.start()));
     drop_storms(ctx, out);
+    drop_diseases(ctx, out);
+    drop_region_adjectives(ctx, out);
     surname_places(ctx, out);
     coordinate_places(ctx, out);
     coordinate_orgs(ctx, out);
@@ -1968,6 +2059,7 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     layout::drop_vehicles(ctx, out);
     layout::drop_binomials(ctx, out);
     layout::inverted_names(ctx, out);
+    join_body_heads(ctx, out);
     titles(ctx, out);
     crate::teams::national_teams(ctx, out);
 }
@@ -2125,9 +2217,7 @@ fn company_product(ctx: &Ctx<'_>, t0: usize, t1: usize, kb: Option<EntryId>) -> 
     words::head_type(last).is_none()
         && (t0 + 1..t1).all(|j| {
             let w = ctx.s(j);
-            cap_word(ctx, j)
-                && ctx.kb.lookup_cased(w).next().is_none()
-                && ctx.kb.demonym(w).is_none()
+            cap_word(ctx, j) && ctx.kb.lookup_cased(w).next().is_none() && ctx.demonym(w).is_none()
         })
 }
 
@@ -2675,7 +2765,7 @@ fn add_member_orgs(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
             || words::is_not_name(s)
             || common_noun(ctx, s)
             || is_title(s)
-            || ctx.kb.demonym(s).is_some()
+            || ctx.demonym(s).is_some()
             || ctx.kb.lookup_cased(s).next().is_some()
             || orgs.contains(*s)
         {
@@ -2919,7 +3009,7 @@ fn titles(ctx: &Ctx<'_>, cands: &mut [Cand]) {
                     .unwrap_or(&[])
                     .iter()
                     .any(|o| o.t0 < a && a - 1 < o.t1)
-                && ctx.kb.demonym(w).is_none()
+                && ctx.demonym(w).is_none()
             {
                 capital_extra = true;
                 a -= 1;
@@ -2966,4 +3056,731 @@ fn titles(ctx: &Ctx<'_>, cands: &mut [Cand]) {
             c.owner = owner;
         }
     }
+}
+
+/// Whether token `j` ends a possessive: "’s", "'s", or a bare apostrophe after a plural
+/// ("Farmers’").
+fn possessive_at(ctx: &Ctx<'_>, j: usize) -> bool {
+    let c = ctx.s(j);
+    matches!(c, "’s" | "'s")
+        || matches!(c, "’" | "'") && j > 0 && ctx.s(j - 1).ends_with('s') && ctx.is_word(j - 1)
+}
+
+/// Organisation names with a possessive inside: "Grain Growers’ Union", "Coastal
+/// Transporters' Association", "the People’s Renewal Party". The word before the possessive
+/// is a common noun written with a capital (a class of people: "Farmers", "People",
+/// "Workers"), the words after it end in an organisation's head word; the capitalised words
+/// before the possessor belong to the name too. A proper noun before the possessive ("Iran’s
+/// Defence Ministry", "Kenya's Green Party") is the owner, not part of the name, and is left to
+/// the other rules.
+fn possessive_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for j in 1..ctx.toks.len() {
+        if !possessive_at(ctx, j) {
+            continue;
+        }
+        let p = j - 1;
+        let unit = ctx.unit(p);
+        if unit == NO_UNIT || ctx.unit(j + 1) != unit || !cap_word(ctx, p) {
+            continue;
+        }
+        let possessor = ctx.s(p);
+        // An organisation owning a body ("the Harbour Party's Senate"), a sentence's
+        // first word ("Today's …") or a time ("Monday's") owns; it names nothing.
+        if words::head_type(possessor).is_some()
+            || ctx.opens_unit(p)
+            || words::is_weekday(possessor)
+            || is_month(possessor)
+            || ["Today", "Yesterday", "Tomorrow", "Tonight"].contains(&possessor)
+        {
+            continue;
+        }
+        let plural = matches!(ctx.s(j), "’" | "'");
+        let common = ctx.common_word(possessor);
+        if !(common || plural && possessor.len() > 4) {
+            continue;
+        }
+        if ctx.demonym(possessor).is_some() || kb_first(ctx, possessor).is_some() {
+            continue;
+        }
+        // After: one to three capitalised words ending in an organisation head word.
+        let mut e = j + 1;
+        while e < j + 4 && ctx.unit(e) == unit && cap_word(ctx, e) {
+            e += 1;
+        }
+        let Some(end) = (j + 2..=e)
+            .rev()
+            .find(|&x| words::head_type(ctx.s(x - 1)) == Some(EntityType::Org))
+        else {
+            continue;
+        };
+        // Before: the capitalised words of the name, not a person's.
+        let mut a = p;
+        while a > 0
+            && a > p.saturating_sub(4)
+            && ctx.unit(a - 1) == unit
+            && cap_word(ctx, a - 1)
+            && !(ctx.opens_unit(a - 1) && ctx.common_word(ctx.s(a - 1)))
+        {
+            a -= 1;
+        }
+        // "the United States' National …": a place owns what follows.
+        if raws
+            .iter()
+            .any(|r| r.label == Label::Per && r.t0 < end && a < r.t1 && r.t1 - r.t0 >= 2)
+            || kb_first(ctx, ctx.slice(ctx.range(a, j))).is_some()
+            || (a..j).any(|x| ctx.demonym(ctx.s(x)).is_some())
+        {
+            continue;
+        }
+        found.push((a, end));
+    }
+    if found.is_empty() {
+        return;
+    }
+    raws.retain(|r| {
+        !found
+            .iter()
+            .any(|&(a, b)| r.t0 < b && a < r.t1 && r.t0 >= a && r.t1 <= b)
+    });
+    for (a, b) in found {
+        raws.push(Raw {
+            span: ctx.range(a, b),
+            t0: a,
+            t1: b,
+            label: Label::Org,
+            forced: Some(EntityType::Org),
+            owner: None,
+        });
+    }
+    merge_overlaps(raws);
+}
+
+/// Prepositions that may open a sentence before a name ("Outside Parliament, …"): no part of
+/// the name.
+fn is_opening_preposition(w: &str) -> bool {
+    [
+        "Outside",
+        "Inside",
+        "Near",
+        "Across",
+        "Behind",
+        "Beside",
+        "Amid",
+        "Despite",
+        "Throughout",
+        "Toward",
+        "Towards",
+        "Along",
+        "Beyond",
+        "Opposite",
+        "Unlike",
+    ]
+    .contains(&w)
+}
+
+/// A name opening its sentence with a preposition ("Outside Parliament") loses it.
+fn cut_opening_prepositions(ctx: &Ctx<'_>, raws: &mut [Raw]) {
+    for r in raws.iter_mut() {
+        if r.t1 >= r.t0 + 2 && ctx.opens_unit(r.t0) && is_opening_preposition(ctx.s(r.t0)) {
+            r.t0 += 1;
+            r.span = ByteSpan::ordered(ctx.span(r.t0).start().max(r.span.start()), r.span.end());
+        }
+    }
+}
+
+/// A person's name the tagger cut to a hyphenated surname ("Minister Hope Adu-Mensah" →
+/// "Adu-Mensah") takes back the capitalised word before it when that word is a known given
+/// name or follows a title: given names may be common words ("Patience", "Blessing").
+fn given_names(ctx: &Ctx<'_>, raws: &mut [Raw]) {
+    for k in 0..raws.len() {
+        let Some(r) = raws.get(k).copied() else {
+            continue;
+        };
+        if r.label != Label::Per || r.t1 != r.t0 + 1 || r.t0 == 0 || !ctx.s(r.t0).contains('-') {
+            continue;
+        }
+        let g = r.t0 - 1;
+        let unit = ctx.unit(r.t0);
+        if ctx.unit(g) != unit || !cap_word(ctx, g) {
+            continue;
+        }
+        let prev_end = k
+            .checked_sub(1)
+            .and_then(|p| raws.get(p))
+            .map_or(0, |p| p.t1);
+        if prev_end > g {
+            continue;
+        }
+        let w = ctx.s(g);
+        if is_title(w)
+            || words::is_role_noun(w)
+            || words::is_title_modifier(w)
+            || ctx.demonym(w).is_some()
+            || kb_first(ctx, w).is_some_and(|(_, k, _)| k != Kind::Person)
+        {
+            continue;
+        }
+        let after_title = g > 0
+            && ctx.unit(g - 1) == unit
+            && words::capitalised(ctx.s(g - 1))
+            && (is_title(ctx.s(g - 1)) || words::is_role_noun(ctx.s(g - 1)));
+        if !(after_title || ctx.gaz.is_first_name(w)) {
+            continue;
+        }
+        if let Some(x) = raws.get_mut(k) {
+            x.t0 = g;
+            x.span = ctx.span(g).cover(x.span);
+        }
+    }
+}
+
+/// Lower-case nouns that, right after a capitalised run, say the run names a party, a movement
+/// or an armed or criminal group ("the liberal Civic Dawn party", "the Order and Law
+/// movement", "the Red Kite hacker group").
+fn is_party_noun(w: &str) -> bool {
+    [
+        "party",
+        "movement",
+        "militia",
+        "faction",
+        "bloc",
+        "alliance",
+        "coalition",
+        "group",
+        "gang",
+        "cartel",
+    ]
+    .contains(&w)
+}
+
+/// Lower-case words between a group's name and its noun ("the X hacker group").
+fn is_party_modifier(w: &str) -> bool {
+    [
+        "hacker",
+        "hacking",
+        "rebel",
+        "militant",
+        "armed",
+        "separatist",
+        "extremist",
+        "jihadist",
+        "criminal",
+        "opposition",
+        "political",
+        "protest",
+        "youth",
+        "student",
+        "activist",
+        "ransomware",
+        "paramilitary",
+    ]
+    .contains(&w)
+}
+
+/// A capitalised run right before a lower-case party or group noun is that organisation's
+/// name, with no head word of its own: "the nationalist Order and Law party" → "Order and
+/// Law". Runs that are a demonym, a place, a person's full name or a known organisation's
+/// alias are left alone ("the Kenyan party", "the Hamas movement").
+fn party_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for b in 1..ctx.toks.len() {
+        // "X, the opposition party,", "the X, the junior partner.": an apposition.
+        let appos = ctx.s(b) == "," && party_apposition(ctx, b);
+        if !appos {
+            let mut noun = ctx.s(b);
+            if is_party_modifier(noun) {
+                noun = ctx.s(b + 1);
+                if ctx.unit(b + 1) != ctx.unit(b) {
+                    continue;
+                }
+            }
+            if !is_party_noun(noun) {
+                continue;
+            }
+        }
+        let unit = ctx.unit(b);
+        if unit == NO_UNIT || ctx.caps_unit(b) {
+            continue;
+        }
+        let mut a = b;
+        while a > 0 && a + 6 > b && ctx.unit(a - 1) == unit {
+            if cap_word(ctx, a - 1) || arabic_article_word(ctx.s(a - 1)) {
+                a -= 1;
+            } else if a >= 2
+                && a < b
+                && matches!(ctx.s(a - 1), "and" | "of" | "for")
+                && ctx.unit(a - 2) == unit
+                && cap_word(ctx, a - 2)
+            {
+                a -= 2;
+            } else {
+                break;
+            }
+        }
+        if a == b || !cap_word(ctx, a) {
+            continue;
+        }
+        // "Opposition party leaders …": one common word opening the sentence; "the Olympic
+        // movement", "the Marxist group": one adjective.
+        if b == a + 1
+            && (ctx.opens_unit(a) && ctx.common_word(ctx.s(a))
+                || ["ic", "ist", "ism"].iter().any(|x| ctx.s(a).ends_with(x)))
+        {
+            continue;
+        }
+        let surface = ctx.slice(ctx.range(a, b));
+        if (a..b).any(|x| {
+            let w = ctx.s(x);
+            ctx.demonym(w).is_some()
+                || words::is_norp_word(w)
+                || is_title(w)
+                || words::is_role_noun(w)
+        }) || words::head_type(ctx.s(b - 1)).is_some()
+            || kb_first(ctx, surface).is_some()
+            || (a..b).all(|x| !ctx.is_word(x) || kb_first(ctx, ctx.s(x)).is_some())
+        {
+            continue;
+        }
+        // "the Moscow-led alliance": an affiliation, not a name.
+        let derived = (a..b).any(|x| {
+            ctx.s(x)
+                .split_once('-')
+                .is_some_and(|(_, rest)| rest.starts_with(|ch: char| ch.is_lowercase()))
+        });
+        if derived
+            || raws.iter().any(|r| {
+                r.t0 < b
+                    && a < r.t1
+                    && (r.t1 > b || r.t0 < a || !appos && r.label == Label::Per && r.t1 - r.t0 >= 2)
+            })
+        {
+            continue;
+        }
+        found.push((a, b));
+    }
+    if found.is_empty() {
+        return;
+    }
+    raws.retain(|r| !found.iter().any(|&(a, b)| r.t0 < b && a < r.t1));
+    for (a, b) in found {
+        raws.push(Raw {
+            span: ctx.range(a, b),
+            t0: a,
+            t1: b,
+            label: Label::Org,
+            forced: Some(EntityType::Org),
+            owner: None,
+        });
+    }
+    raws.sort_by_key(|r| (r.t0, r.t1));
+}
+
+/// Whether the comma at `b` opens an apposition naming a party ("…, the opposition party,",
+/// "…, a far-right party.", "…, the junior partner."): a determiner, up to three lower-case
+/// words ending in a party noun, then punctuation.
+fn party_apposition(ctx: &Ctx<'_>, b: usize) -> bool {
+    let unit = ctx.unit(b);
+    let mut j = b + 1;
+    if ["the", "a", "an"].contains(&ctx.s(j)) {
+        j += 1;
+    }
+    for k in j..j + 4 {
+        let w = ctx.s(k);
+        if ctx.unit(k) != unit || !ctx.is_word(k) || !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        if is_party_noun(w) || w == "partner" {
+            return (ctx.unit(k + 1) != unit || !ctx.is_word(k + 1))
+                && !matches!(ctx.s(k + 1), "'s" | "’s" | "'" | "’");
+        }
+        if w == "of" {
+            return false;
+        }
+    }
+    false
+}
+
+/// A named military or police operation ("Operation Sea Warden") is the force that carries
+/// it out, an organisation, whatever the tagger made of its words.
+fn operation_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for i in 0..ctx.toks.len() {
+        if ctx.s(i) != "Operation" || ctx.caps_unit(i) {
+            continue;
+        }
+        let unit = ctx.unit(i);
+        let mut e = i + 1;
+        while e < i + 4 && ctx.unit(e) == unit && cap_word(ctx, e) {
+            e += 1;
+        }
+        if e == i + 1 || unit == NO_UNIT {
+            continue;
+        }
+        // A force's operation: owned ("the alliance’s Operation X") or in a sentence about
+        // armed or police forces, not a campaign's or a website's name.
+        let owned = i > 0 && matches!(ctx.s(i - 1), "’s" | "'s");
+        let security = ctx
+            .units
+            .get(unit as usize)
+            .is_some_and(|u| (u.t0..u.t1).any(|x| is_security_word(ctx.s(x))));
+        if owned || security {
+            found.push((i, e));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    raws.retain(|r| !found.iter().any(|&(a, b)| r.t0 < b && a < r.t1));
+    for (a, b) in found {
+        raws.push(Raw {
+            span: ctx.range(a, b),
+            t0: a,
+            t1: b,
+            label: Label::Org,
+            forced: Some(EntityType::Org),
+            owner: None,
+        });
+    }
+    raws.sort_by_key(|r| (r.t0, r.t1));
+}
+
+/// Whether `w` names a compass point or a side ("Western", "North").
+fn is_compass(w: &str) -> bool {
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// Whether `w` is an ordinal ("Third", "3rd", "101st").
+fn is_ordinal(w: &str) -> bool {
+    let ordinal_word = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ]
+    .iter()
+    .any(|x| words::is(w, x));
+    let numbered = w.len() >= 3
+        && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|x| w.ends_with(x));
+    ordinal_word || numbered
+}
+
+/// The type of a "… Division": an army's numbered division is a unit (ORG), a compass
+/// division ("the Northern Division") a region of a country (LOC).
+fn division_type(ctx: &Ctx<'_>, t0: usize, t1: usize) -> Option<EntityType> {
+    if t1 < t0 + 2 || !words::is(ctx.s(t1 - 1), "division") {
+        return None;
+    }
+    let before = ctx.s(t1 - 2);
+    if is_ordinal(before) {
+        Some(EntityType::Org)
+    } else if is_compass(before) && t1 == t0 + 2 {
+        Some(EntityType::Loc)
+    } else {
+        None
+    }
+}
+
+/// Whether the one-word name `w` is shaped like a European or international agency's
+/// ("Eurojust", "Interpol", "Eurostat", "Rosstat"): a place is not so named.
+fn agency_word(w: &str) -> bool {
+    if w.len() < 6 || !words::capitalised(w) || words::all_caps(w) {
+        return false;
+    }
+    let prefixed = (w.starts_with("Euro") || w.starts_with("Inter"))
+        && ["pol", "just", "stat", "control", "group", "fisc"]
+            .iter()
+            .any(|x| w.ends_with(x));
+    prefixed || w.ends_with("stat") && !w.ends_with("tstat")
+}
+
+/// Names of diseases and their agents: general vocabulary, no scored type.
+fn is_disease(w: &str) -> bool {
+    [
+        "ebola",
+        "cholera",
+        "mpox",
+        "monkeypox",
+        "zika",
+        "dengue",
+        "malaria",
+        "measles",
+        "polio",
+        "covid",
+        "covid-19",
+        "sars",
+        "sars-cov-2",
+        "mers",
+        "anthrax",
+        "nipah",
+        "hantavirus",
+        "chikungunya",
+        "tuberculosis",
+        "typhoid",
+        "diphtheria",
+        "influenza",
+        "smallpox",
+        "rabies",
+        "leprosy",
+        "coronavirus",
+        "hiv",
+        "aids",
+        "h5n1",
+        "h1n1",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// Nouns that, right after a name, make it a disease's or a pathogen's ("the X virus").
+fn is_disease_noun(w: &str) -> bool {
+    ["virus", "fever", "disease"].contains(&w)
+}
+
+/// Diseases are no entities of a scored type: a name in the disease vocabulary, or one the
+/// text once puts before "virus", "fever" or "disease" ("the Kavo virus"), is dropped
+/// everywhere in the article.
+fn drop_diseases(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
+    let mut names: Vec<&str> = Vec::new();
+    for c in cands.iter() {
+        let unit = ctx.unit(c.t0);
+        let country =
+            c.kb.and_then(|id| ctx.kb.get(id))
+                .is_some_and(|e| e.kind() == Kind::Country);
+        if country {
+            continue;
+        }
+        if ctx.unit(c.t1) == unit && is_disease_noun(ctx.s(c.t1)) {
+            names.push(ctx.slice(c.span));
+        }
+    }
+    cands.retain(|c| {
+        let surface = ctx.slice(c.span);
+        !(c.t1 == c.t0 + 1 && is_disease(surface) || names.contains(&surface))
+    });
+}
+
+/// Words of armed and police forces and their craft ("troops", "naval", "frigate").
+fn is_security_word(w: &str) -> bool {
+    [
+        "army",
+        "navy",
+        "naval",
+        "military",
+        "troops",
+        "soldiers",
+        "forces",
+        "frigate",
+        "warship",
+        "warships",
+        "destroyer",
+        "peacekeepers",
+        "peacekeeping",
+        "police",
+        "airstrikes",
+        "offensive",
+        "militants",
+        "rebels",
+        "coalition",
+        "maritime",
+        "patrol",
+        "patrols",
+        "deployed",
+    ]
+    .contains(&w)
+}
+
+/// Whether `w` is an adjective of a continent or a world region ("Asian", "Caribbean").
+fn is_region_adjective(w: &str) -> bool {
+    [
+        "Asian",
+        "African",
+        "European",
+        "American",
+        "Arab",
+        "Arabian",
+        "Caribbean",
+        "Scandinavian",
+        "Balkan",
+        "Nordic",
+        "Mediterranean",
+        "Eurasian",
+        "Oceanian",
+    ]
+    .contains(&w)
+}
+
+/// "the Central Asian state", "East African nations": a region's adjective before a noun
+/// for a country describes the country; it names no place (or person) of its own.
+fn drop_region_adjectives(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
+    cands.retain(|c| {
+        if c.kb.is_some() || !matches!(c.ty, EntityType::Gpe | EntityType::Loc | EntityType::Person)
+        {
+            return true;
+        }
+        let last = ctx.s(c.t1.saturating_sub(1));
+        let next = ctx.s(c.t1);
+        !(is_region_adjective(last)
+            && ctx.unit(c.t1) == ctx.unit(c.t0)
+            && [
+                "country",
+                "countries",
+                "nation",
+                "nations",
+                "state",
+                "states",
+            ]
+            .contains(&next))
+    });
+}
+
+/// Whether `w` names a month.
+fn is_month(w: &str) -> bool {
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+    .contains(&w)
+}
+
+/// An organisation's name of a brand and a common word ("the charity Sea Lantern Rescue", "the
+/// group Harbour Watch"): after a lower-case noun for an organisation, a name the tagger cut
+/// before a capitalised common word takes it in, and so does every other mention of the name
+/// followed by the same word.
+fn brand_tails(ctx: &Ctx<'_>, raws: &mut [Raw]) {
+    let tail = |raws: &[Raw], k: usize| -> Option<usize> {
+        let r = raws.get(k)?;
+        let j = r.t1;
+        let w = ctx.s(j);
+        let starts = raws.get(k + 1).is_some_and(|n| n.t0 == j);
+        let ok = r.label == Label::Org
+            && !starts
+            && ctx.unit(j) == ctx.unit(r.t0)
+            && cap_word(ctx, j)
+            && ctx.common_word(w)
+            && words::head_type(w).is_none()
+            && !words::is_weekday(w)
+            && !is_month(w)
+            && !is_title(w)
+            && !(ctx.unit(j + 1) == ctx.unit(j) && cap_word(ctx, j + 1));
+        ok.then_some(j)
+    };
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for k in 0..raws.len() {
+        let Some(r) = raws.get(k).copied() else {
+            continue;
+        };
+        let Some(j) = tail(raws, k) else { continue };
+        let before = if r.t0 > 0 && ctx.unit(r.t0 - 1) == ctx.unit(r.t0) {
+            ctx.s(r.t0 - 1)
+        } else {
+            ""
+        };
+        let cue = !words::capitalised(before)
+            && (is_org_cue(before) || words::is_org_noun(before) || is_named_org_noun(before));
+        if cue {
+            pairs.push((ctx.slice(r.span), ctx.s(j)));
+        }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    for k in 0..raws.len() {
+        let Some(j) = tail(raws, k) else { continue };
+        let Some(r) = raws.get_mut(k) else { continue };
+        let text = ctx.slice(r.span);
+        if pairs.iter().any(|&(a, b)| a == text && b == ctx.s(j)) {
+            r.t1 = j + 1;
+            r.span = r.span.cover(ctx.span(j));
+        }
+    }
+}
+
+/// Capitalised head words of an organisation's organ ("Commission", "Secretariat").
+fn is_body_head(w: &str) -> bool {
+    [
+        "Commission",
+        "Secretariat",
+        "Council",
+        "Assembly",
+        "Parliament",
+        "Tribunal",
+        "Directorate",
+    ]
+    .contains(&w)
+}
+
+/// An organisation's name right before a capitalised organ noun ("the Andean Union
+/// Commission", "the Andean Secretariat's spokesman X") names that organ, another organisation: the
+/// name takes the noun in, and no longer stands for the parent's knowledge base entry.
+fn join_body_heads(ctx: &Ctx<'_>, cands: &mut [Cand]) {
+    for k in 0..cands.len() {
+        let Some(c) = cands.get(k) else { continue };
+        let j = c.t1;
+        if c.ty != EntityType::Org
+            || !is_body_head(ctx.s(j))
+            || ctx.unit(j) != ctx.unit(c.t0)
+            || ctx.caps_unit(j)
+            || cands.get(k + 1).is_some_and(|n| n.t0 <= j)
+            || ctx.span(j).start() != ctx.span(j - 1).end() + 1
+        {
+            continue;
+        }
+        // Followed by a title, a role noun or no capitalised word: not the start of a longer
+        // name ("the X Council Building").
+        let next = ctx.s(j + 1);
+        let ok = ctx.unit(j + 1) != ctx.unit(j)
+            || !words::capitalised(next)
+            || is_title(next)
+            || words::is_role_noun(next);
+        if !ok {
+            continue;
+        }
+        if let Some(c) = cands.get_mut(k) {
+            c.t1 = j + 1;
+            c.span = c.span.cover(ctx.span(j));
+            c.kb = None;
+            c.strong = true;
+        }
+    }
+}
+
+/// Whether `w` is a name word with a lower-case Arabic article ("al-Nur", "el-Din"), which
+/// continues a capitalised name ("Ansar al-Nur").
+fn arabic_article_word(w: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "an-", "az-",
+    ]
+    .iter()
+    .any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    })
 }
