@@ -379,6 +379,68 @@ impl<'a, 'd> Analyser<'a, 'd> {
         }
     }
 
+    /// A lower-case preposition inside an organisation's name: after a capitalized
+    /// organisation word and before a capitalized word, "the" allowed in between ("Commission
+    /// on Human Rights", "Committee to Protect …", "Society of the Friends of …").
+    fn org_prep(&self, i: usize) -> bool {
+        if i == 0 || self.v.cap(i) || !self.v.cap(i - 1) || !self.v.has(i - 1, lx::ORGWORD) {
+            return false;
+        }
+        if !["of", "for", "on", "to", "against"]
+            .iter()
+            .any(|w| self.v.is(i, w))
+        {
+            return false;
+        }
+        let n = if self.v.is(i + 1, "the") {
+            i + 2
+        } else {
+            i + 1
+        };
+        self.v.cap(n) && !self.v.has(n, lx::DET | lx::PRON | lx::POSS) && self.v.word(n)
+    }
+
+    /// The name of an organisation in `[a, b)`: capitalized words (a leading determiner
+    /// aside) joined by name connectors, with an organisation word and no title ("Farmers and
+    /// Growers Association", "Commission on Civil Liberties"), ending in a capitalized word.
+    fn org_name(&self, a: usize, b: usize) -> Option<Range> {
+        let mut s = a;
+        while s < b && self.v.has(s, lx::DET) {
+            s += 1;
+        }
+        if s >= b || !self.v.cap(s) || !self.v.cap(b - 1) {
+            return None;
+        }
+        let mut org = false;
+        for i in s..b {
+            if self.v.cap(i) && self.v.word(i) {
+                // A title after the organisation word names a person ("Ministry Spokesman
+                // …"), and so does one before a personal name ("Ms …"); one before the
+                // organisation word is part of the name ("National Commission").
+                let title = self.v.has(i, lx::TITLE) && !self.v.has(i, lx::ORGWORD);
+                if (title && (org || (i == s && !self.v.has(i + 1, lx::ORGWORD))))
+                    || self.v.has(i, lx::DET | lx::PRON | lx::POSS)
+                {
+                    return None;
+                }
+                org |= self.v.has(i, lx::ORGWORD);
+                continue;
+            }
+            let conn = self.org_prep(i)
+                || (self.v.is(i, "the") && i > s && self.org_prep(i - 1))
+                || (self.v.has(i, lx::NAMECONN)
+                    && !self.v.has(i, lx::DET)
+                    && i > s
+                    && self.v.cap(i - 1)
+                    && self.v.cap(i + 1));
+            if !conn {
+                return None;
+            }
+        }
+        // More than one word: a lone organisation word is left to the name run.
+        (org && b - s > 1).then_some((s, b))
+    }
+
     /// A lower-case adverb in -ly ("audibly", "commonly"), not a noun in -ly ("family").
     fn ly_adverb(&self, i: usize) -> bool {
         let s = self.v.s(i);
@@ -722,7 +784,7 @@ impl<'a, 'd> Analyser<'a, 'd> {
                     break;
                 }
             }
-            if l.has(lx::PREP) && !self.np_prep(i) && !t.cap {
+            if l.has(lx::PREP) && !self.np_prep(i) && !t.cap && !self.org_prep(i) {
                 stopped_soft = true;
                 break;
             }
@@ -1358,9 +1420,35 @@ impl<'a, 'd> Analyser<'a, 'd> {
     }
 
     /// The nearest earlier attribution of the unit with a source, for a cue at `c`.
+    /// A cue that reports nothing inside the reported clause of an earlier attribution ("said
+    /// it would respond") is skipped: a participle or coordinated cue after it belongs to the
+    /// main clause.
     fn sibling_of(&self, c: usize, first: usize) -> Option<usize> {
         (first..self.atts.len()).rev().find(|&k| {
-            self.atts[k].cue.0 < c && (self.atts[k].src.is_some() || self.atts[k].shares.is_some())
+            let a = &self.atts[k];
+            a.cue.0 < c
+                && (a.src.is_some() || a.shares.is_some())
+                && !(a.content.0 >= a.content.1 && self.nested(k, first))
+        })
+    }
+
+    /// Whether the comma at `k` follows the bare subject of an earlier attribution's
+    /// reported clause (no verb yet between the content start and the comma).
+    fn mid_subject(&self, k: usize, first: usize) -> bool {
+        self.atts[first..].iter().any(|o| {
+            !o.mode.content_left()
+                && o.content.0 < k
+                && k < o.content.1
+                && !self.has_verb(o.content.0, k)
+        })
+    }
+
+    /// Whether the cue of attribution `k` lies in the content on the right of an earlier
+    /// attribution of the unit.
+    fn nested(&self, k: usize, first: usize) -> bool {
+        let at = self.atts[k].cue.0;
+        self.atts[first..k].iter().any(|o| {
+            !o.mode.content_left() && o.content.0 <= at && at < o.content.1 && o.cue.0 < at
         })
     }
 
@@ -1476,7 +1564,7 @@ impl<'a, 'd> Analyser<'a, 'd> {
 
         // Participles: ", saying that …", "with both sides saying …".
         if cue.form == Form::Ing {
-            let joint = adv.checked_sub(1).filter(|&p| p >= floor);
+            let mut joint = adv.checked_sub(1).filter(|&p| p >= floor);
             let after_comma = joint.is_some_and(|p| {
                 self.v.comma(p)
                     || self.v.is(p, "while")
@@ -1485,8 +1573,44 @@ impl<'a, 'd> Analyser<'a, 'd> {
                     || self.v.is(p, "by")
                     || self.v.is(p, "before")
             });
+            // "…, urging X and warning that …": a participle coordinated with an earlier one
+            // of the unit, which it shares its source with, when a reported clause follows.
+            // A participle that reports nothing ("…, citing X and adding that …") leaves the
+            // second one to share the source of the clause before the comma.
+            let mut coord_part = None;
+            let mut after_comma = after_comma;
+            if let Some(p) = joint.filter(|&p| self.v.is(p, "and") || self.v.is(p, "but")) {
+                let t = self.tail(ce, u.end, class);
+                let marked = t.that_at.is_some() || t.colon_at.is_some();
+                let clause = matches!(class, CueClass::Say | CueClass::Belief)
+                    && t.next < u.end
+                    && self.starts_content(t.next, u.end)
+                    && self.clausal(t.next, u.end);
+                if marked || clause {
+                    let earlier = (first..self.atts.len())
+                        .rev()
+                        .find(|&k| self.atts[k].mode == Mode::Part && self.atts[k].cue.1 <= p);
+                    let lo = p.saturating_sub(12).max(floor + 1);
+                    let bare = (lo..p)
+                        .rev()
+                        .take_while(|&k| !self.v.comma(k) && !self.v.quoted(k))
+                        .find(|&k| self.ing_word(k) && self.v.comma(k - 1));
+                    match (earlier, bare) {
+                        (Some(k), b) if b.is_none_or(|b| self.atts[k].cue.0 >= b) => {
+                            coord_part = Some(k);
+                        }
+                        // Not inside the reported clause's subject ("said the minister,
+                        // citing …, had …").
+                        (_, Some(b)) if !self.is_cue_word(b) && !self.mid_subject(b - 1, first) => {
+                            joint = Some(b - 1);
+                            after_comma = true;
+                        }
+                        _ => {}
+                    }
+                }
+            }
             let mut with_np = None;
-            if !after_comma {
+            if !after_comma && coord_part.is_none() {
                 // "with NP saying"
                 let lo = adv.saturating_sub(12).max(floor);
                 if let Some(w) = (lo..adv).rev().find(|&k| self.v.is(k, "with")) {
@@ -1509,6 +1633,14 @@ impl<'a, 'd> Analyser<'a, 'd> {
             if let Some(np) = with_np {
                 att.src = Some(np);
                 att.src_full = Some(np);
+            } else if let (Some(k), Some(p)) = (coord_part, joint) {
+                att.joint = Some(if p > floor && self.v.comma(p - 1) {
+                    p - 1
+                } else {
+                    p
+                });
+                att.sibling = Some(k);
+                att.shares = Some(k);
             } else {
                 att.joint = joint;
                 match self.sibling_of(c, first) {
@@ -2201,7 +2333,7 @@ impl<'a, 'd> Analyser<'a, 'd> {
                 && self.v.cap(i - 1)
                 && self.v.cap(i + 1)
                 && !self.v.has(i + 1, lx::DET);
-            if name_conn {
+            if name_conn || self.org_prep(i) {
                 continue;
             }
             let s_i = self.v.s(i);
@@ -2262,7 +2394,10 @@ impl<'a, 'd> Analyser<'a, 'd> {
         info.named = head_named || appos_name;
         if head_named {
             info.span = (cs, ce);
-            info.name = Some(self.name_run(cs, head + 1));
+            info.name = Some(
+                self.org_name(cs, head + 1)
+                    .unwrap_or_else(|| self.name_run(cs, head + 1)),
+            );
         } else if appos_name {
             // "a spokesman for the ministry, Col. Ines Marrow": the name chunk without its own
             // appositions.

@@ -9,7 +9,7 @@
 //!   **floating** quotes (a quotation alone in its sentence, spoken by the source of the
 //!   attribution just before it; `cue` is `None`);
 //! - **indirect** speech (`X said [that] …`, `…, X said.`, `…, said X.`, `according to X`,
-//!   `…, saying …`, `… and warned that …`) and **mixed** quotes (reported speech with quoted
+//!   `…, saying …`, `… and warned that …`, `…, urging X and warning that …`) and **mixed** quotes (reported speech with quoted
 //!   fragments);
 //! - for each source: the span as written, the entity it resolves to through the entity
 //!   layer's mentions (pronouns and titles included), whether it is anonymous, how many people
@@ -27,6 +27,8 @@
 //! and no regular expression: each token is looked up once in a hash map, and every scan is
 //! bounded, so the stage runs in time linear in the text.
 //!
+//! An organisation's name runs over its inner prepositions ("Commission on …", "Society of the
+//! …"), and a name mention of the entity layer that runs past the head word is taken whole.
 //! Sources are resolved to entities through the mention that ends at the phrase's head
 //! ("Iran’s supreme leader" is the leader, not Iran; "a Hamas official" is nobody's name, and
 //! Hamas becomes an affiliation). A "he"/"she" takes the entity layer's link when it names a
@@ -432,13 +434,25 @@ fn build_source(
             }
         }
     }
-    if let (Some(m), Some(span), Some(full)) = (ments, span, full) {
+    let mut span = span;
+    if let (Some(m), Some(sp), Some(full)) = (ments, span, full) {
         if !anonymous {
-            let head_end = info
+            let mut head_end = info
                 .name
                 .or(Some(info.core))
                 .and_then(|(a, b)| v.span(a, b))
-                .map_or(span.end(), |h| h.end());
+                .map_or(sp.end(), |h| h.end());
+            // A name the entity layer found running past the head ("… Centre in Exile"): the
+            // whole name is the source.
+            if info.named && !info.pronoun && head_end > sp.start() {
+                if let Some(whole) = m.name_through(head_end - 1, full.end()) {
+                    if whole.end() > head_end {
+                        head_end = whole.end();
+                        span = ByteSpan::new(sp.start().min(whole.start()), whole.end()).ok();
+                    }
+                }
+            }
+            let span = span.unwrap_or(sp);
             let document_head = v.has(info.core.1.saturating_sub(1), lexicon::DOCUMENT);
             entity = m.source(
                 span,

@@ -47,6 +47,17 @@ impl<'d> Mentions<'d> {
             .filter(move |m| m.span.end() <= span.end())
     }
 
+    /// The longest name mention that contains byte `at` and ends by `limit`: the whole name
+    /// a source's head word belongs to ("… Centre in Exile" when the head found is "Centre").
+    pub fn name_through(&self, at: usize, limit: usize) -> Option<ByteSpan> {
+        let to = self.items.partition_point(|m| m.span.start() <= at);
+        self.items[..to]
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name && at < m.span.end() && m.span.end() <= limit)
+            .map(|m| m.span)
+            .max_by_key(|s| s.len())
+    }
+
     /// The type of entity `id`.
     pub fn kind(&self, id: EntityId) -> Option<EntityType> {
         self.doc

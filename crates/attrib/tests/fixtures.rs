@@ -173,3 +173,13 @@ fn interview_turns_are_quotes_of_their_speaker() {
 fn wire_story_mix() {
     check("wire_mix");
 }
+
+#[test]
+fn long_organisation_names_as_sources() {
+    check("long_org_names");
+}
+
+#[test]
+fn coordinated_participles_share_the_first_ones_source() {
+    check("participle_chain");
+}

@@ -358,3 +358,69 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_long_organisation_name_resolves_to_its_whole_mention() {
+    let text = "The Norland National Commission on Civil Liberties said on Monday that the \
+                detentions were unlawful. The Brevik Committee to Protect Reporters said two \
+                editors had been held.";
+    let commission = "Norland National Commission on Civil Liberties";
+    let committee = "Brevik Committee to Protect Reporters";
+    let entities = vec![
+        entity(
+            commission,
+            EntityType::Org,
+            vec![Mention {
+                span: span_of(text, commission, 0),
+                kind: MentionKind::Name,
+            }],
+        ),
+        entity(
+            committee,
+            EntityType::Org,
+            vec![Mention {
+                span: span_of(text, committee, 0),
+                kind: MentionKind::Name,
+            }],
+        ),
+    ];
+    let doc = run(text, Some(entities));
+    sound(&doc);
+    let quotes = doc.quotes.as_ref().unwrap();
+    assert_eq!(quotes.len(), 2);
+    for (q, id, name) in [(&quotes[0], 0, commission), (&quotes[1], 1, committee)] {
+        assert_eq!(q.source.party.entity, Some(EntityId(id)));
+        assert_eq!(
+            doc.slice(q.source.party.span.unwrap()),
+            format!("The {name}")
+        );
+        assert_eq!(q.source.count, None);
+    }
+}
+
+#[test]
+fn a_name_mention_running_past_the_head_word_is_the_whole_source() {
+    let text = "The Vesna Centre in Exile said the archive had been moved.";
+    let name = "Vesna Centre in Exile";
+    let entities = vec![entity(
+        name,
+        EntityType::Org,
+        vec![Mention {
+            span: span_of(text, name, 0),
+            kind: MentionKind::Name,
+        }],
+    )];
+    let doc = run(text, Some(entities));
+    sound(&doc);
+    let q = &doc.quotes.as_ref().unwrap()[0];
+    assert_eq!(q.source.party.entity, Some(EntityId(0)));
+    assert_eq!(
+        doc.slice(q.source.party.span.unwrap()),
+        "The Vesna Centre in Exile"
+    );
+    // Without the entity layer the phrase after the head is read as a place.
+    let bare = run(text, Some(Vec::new()));
+    let q = &bare.quotes.as_ref().unwrap()[0];
+    assert_eq!(q.source.party.entity, None);
+    assert_eq!(doc.slice(q.source.party.span.unwrap()), "Vesna Centre");
+}
