@@ -353,7 +353,99 @@ impl Roles<'_, '_> {
                 return Some(vec![Actor::Entity(e)]);
             }
         }
-        if !counted && !partitive && !chunk::is_actor_noun(&head.low) {
+        // "struck targets in southern Sudria", "shelled positions across the north": a
+        // generic military object with no owner named stands for the place it lies in.
+        if !subject
+            && np.head + 1 == np.end
+            && (np.start..np.head).all(|k| {
+                !matches!(
+                    word(words, k),
+                    "its" | "their" | "his" | "her" | "our" | "'s" | "'"
+                )
+            })
+            && matches!(
+                head.low.as_str(),
+                "targets"
+                    | "positions"
+                    | "sites"
+                    | "areas"
+                    | "facilities"
+                    | "installations"
+                    | "infrastructure"
+                    | "strongholds"
+                    | "hideouts"
+                    | "camps"
+                    | "depots"
+                    | "bases"
+            )
+            && matches!(
+                word(words, np.end),
+                "in" | "across" | "inside" | "throughout" | "near"
+            )
+        {
+            let lo = words.get(np.start)?.span.start();
+            let owned = self
+                .sments
+                .iter()
+                .any(|m| m.span.start() >= lo && m.span.end() <= head.span.start());
+            let from = words.get(np.end)?.span.end();
+            let to = words
+                .get((np.end + 5).min(words.len().saturating_sub(1)))
+                .map(|w| w.span.end())
+                .unwrap_or(from);
+            if let Some(m) = self
+                .sments
+                .iter()
+                .find(|m| m.place && m.span.start() >= from && m.span.end() <= to && !owned)
+            {
+                return Some(vec![Actor::Entity(m.entity)]);
+            }
+        }
+        // "any trader who sells the goods", "those who resist": a relative clause with "who"
+        // makes a generic description of people, whatever its head noun.
+        let generic_who = !subject
+            && matches!(
+                word(words, np.start),
+                "any" | "every" | "anyone" | "those" | "all"
+            )
+            && word(words, np.end) == "who";
+        if !counted && !partitive && !generic_who && !chunk::is_actor_noun(&head.low) {
+            if !subject {
+                // "condemned the Sudrian sanctions", "the Norlandic strikes on Tarso": the
+                // country whose adjective qualifies the act.
+                let lo = words.get(np.start)?.span.start();
+                if let Some(m) = self.sments.iter().find(|m| {
+                    m.actor
+                        && m.span.start() >= lo
+                        && m.span.end() <= head.span.start()
+                        && self.ents.get(m.entity.index()).is_some_and(|e| {
+                            e.kind == EntityType::Gpe
+                                && e.mentions.iter().any(|x| {
+                                    x.span == m.span
+                                        && x.kind == newsgraph_doc::MentionKind::Demonym
+                                })
+                        })
+                }) {
+                    return Some(vec![Actor::Entity(m.entity)]);
+                }
+                // "rejected the appeal by the former minister": the act's agent.
+                if word(words, np.end) == "by" {
+                    if let Some(t) =
+                        chunk::np_forward(words, np.end + 1).and_then(|n| self.np_actors(n, false))
+                    {
+                        return Some(t);
+                    }
+                }
+                // "praised the ruling of the tribunal": the body whose act it is.
+                if let Some(of) = (np.head + 1..np.end).find(|&k| word(words, k) == "of") {
+                    if let Some(t) = chunk::np_forward(words, of + 1)
+                        .filter(|n| n.end <= np.end)
+                        .and_then(|n| self.np_actors(n, false))
+                    {
+                        return Some(t);
+                    }
+                }
+            }
             // "welcomed Norland's decision": the decision's owner.
             if !subject {
                 let poss = (np.start..np.head).find(|&k| matches!(word(words, k + 1), "'s" | "'"));
@@ -376,10 +468,10 @@ impl Roles<'_, '_> {
             }
             return None;
         }
-        // "both sides", "the two governments": the last two parties named.
-        if !subject
-            && (word(words, np.start) == "both"
-                || (word(words, np.start) == "the" && word(words, np.start + 1) == "two"))
+        // "both sides", "the two governments": the last two parties named (also as a subject:
+        // "the two neighbours began talks").
+        if (word(words, np.start) == "both"
+            || (word(words, np.start) == "the" && word(words, np.start + 1) == "two"))
             && matches!(
                 head.low.as_str(),
                 "sides"
@@ -506,7 +598,16 @@ impl Roles<'_, '_> {
         let mut end = np.end;
         // "a chemist at Orvane Holdings", "porters at the city's old market": one place or
         // employer phrase belongs to the description.
+        // ("met the president of Sudria in Tarso", "kidnapped three aid workers in Sudria":
+        // a place after "in" or "at" is where the event happened.)
+        let place_after = matches!(word(words, end), "in" | "at")
+            && words.get(end + 1).is_some_and(|w| {
+                self.sments
+                    .iter()
+                    .any(|m| m.place && m.span.start() == w.span.start())
+            });
         if matches!(word(words, end), "at" | "from" | "in" | "of" | "with")
+            && !place_after
             && words
                 .get(end + 1)
                 .is_some_and(|w| w.raw.starts_with(char::is_uppercase))

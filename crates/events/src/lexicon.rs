@@ -165,6 +165,7 @@ const VERBS: &[(&str, EventType, Option<&str>)] = &[
     ("embargo", Sanction, None),
     ("blacklist", Sanction, None),
     ("sever", Sanction, None),
+    ("destroy", Assault, None),
     ("bombard", Assault, Some("heavy-weapons")),
     ("murder", Assault, None),
     ("slaughter", Assault, None),

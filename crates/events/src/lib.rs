@@ -321,6 +321,25 @@ fn extract(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
             // patrol, wounding four"): more evidence of the same happening.
             let participle = i > 0 && w.low.ends_with("ing") && word(&words, i - 1) == ",";
             let noun = is_nominal(&words, i, lexicon.is_noun(&w.low));
+            // "suspended peace talks with the rebels", "called off the summit": meetings
+            // stopped are not held.
+            if noun
+                && sense.kind == EventType::Consult
+                && (i.saturating_sub(4)..i).any(|j| {
+                    let x = word(&words, j);
+                    [
+                        "suspend", "cancel", "postpon", "halt", "abandon", "boycott", "scrap",
+                    ]
+                    .iter()
+                    .any(|p| x.starts_with(p))
+                        || (matches!(x, "called" | "call" | "calls" | "calling")
+                            && word(&words, j + 1) == "off")
+                        || (matches!(x, "broke" | "break" | "breaks" | "breaking")
+                            && word(&words, j + 1) == "off")
+                })
+            {
+                continue;
+            }
             if participle || noun {
                 if let Some(e) = out
                     .iter_mut()
@@ -773,6 +792,24 @@ fn extract(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
                         continue;
                     }
                 }
+                // "warned that its fighters would attack the depots": the act threatened in
+                // the complement of a warning is that warning, not a second threat.
+                if ev.kind == EventType::Threaten
+                    && sense.kind != EventType::Threaten
+                    && (i.saturating_sub(12)..i).any(|j| {
+                        word(&words, j) == "that"
+                            && j > 0
+                            && out.iter().rev().take(4).any(|e| {
+                                e.kind == EventType::Threaten
+                                    && s.span.contains(e.trigger)
+                                    && words
+                                        .get(j.saturating_sub(3)..j)
+                                        .is_some_and(|ws| ws.iter().any(|x| x.span == e.trigger))
+                            })
+                    })
+                {
+                    continue;
+                }
                 // "A and B traded accusations", "… accused each other": one event each way.
                 let prev = if i > 0 { word(&words, i - 1) } else { "" };
                 let reciprocal = matches!(prev, "traded" | "exchanged")
@@ -1002,7 +1039,14 @@ fn main_country(doc: &Doc) -> Option<EntityId> {
         .enumerate()
         .filter_map(|(i, e)| {
             let k = e.kb.as_ref().filter(|k| !k.id.contains('/'))?;
-            (e.kind == EntityType::Gpe).then(|| (i, e.mentions.len() + places_in(&k.id)))
+            // A country only named once by an adjective ("expelled two Sudrian diplomats")
+            // is where someone comes from, not the country the article reports from.
+            let named = e
+                .mentions
+                .iter()
+                .any(|m| m.kind != newsgraph_doc::MentionKind::Demonym);
+            let n = e.mentions.len() + places_in(&k.id);
+            (e.kind == EntityType::Gpe && (named || n >= 2)).then_some((i, n))
         })
         .max_by_key(|&(i, n)| (n, usize::MAX - i))
         .and_then(|(i, _)| u32::try_from(i).ok())
@@ -1865,6 +1909,63 @@ fn build_event(
             if let Some(r) = n.recipient {
                 target = r;
             }
+            // "the arrest of the editor by police": the agent after the patient.
+            if source.is_empty() && word(words, i + 1) == "of" {
+                if let Some(obj) = chunk::np_forward(words, i + 2).filter(|n| n.end < cend) {
+                    let by = if word(words, obj.end) == "by" {
+                        Some(obj)
+                    } else {
+                        // The chunker keeps one "of" phrase ("of the leader of the party").
+                        None
+                    };
+                    if let Some(agent) = by
+                        .and_then(|o| chunk::np_forward(words, o.end + 1))
+                        .filter(|n| n.end <= cend)
+                        .and_then(|n| actors_upto(&roles, words, n))
+                    {
+                        if let Some(t) = roles.np_actors(obj, false) {
+                            target = t;
+                        }
+                        source = agent;
+                    }
+                }
+            }
+            // "talks between the union and the employers": one side meets the other.
+            if source.is_empty()
+                && sense.kind == EventType::Consult
+                && word(words, i + 1) == "between"
+            {
+                let a = chunk::np_forward(words, i + 2).filter(|n| word(words, n.end) == "and");
+                let b = a.and_then(|a| chunk::np_forward(words, a.end + 1));
+                if let (Some(sa), Some(tb)) = (
+                    a.and_then(|n| roles.np_actors(n, false)),
+                    b.filter(|n| n.end <= cend)
+                        .and_then(|n| roles.np_actors(n, false)),
+                ) {
+                    source = sa;
+                    target = tb;
+                }
+            }
+        }
+        // "the strike by dock workers", "the attack by gunmen on the convoy": an agent no
+        // entity names, and what the act was aimed at.
+        if word(words, i + 1) == "by" {
+            let agent_np = chunk::np_forward(words, i + 2).filter(|n| n.end <= cend);
+            if source.is_empty() {
+                if let Some(agent) = agent_np.and_then(|n| actors_upto(&roles, words, n)) {
+                    source = agent;
+                }
+            }
+            if let Some(n) = agent_np
+                .filter(|n| target.is_empty() && matches!(word(words, n.end), "on" | "against"))
+            {
+                if let Some(t) = chunk::np_forward(words, n.end + 1)
+                    .filter(|o| o.end <= cend)
+                    .and_then(|o| actors_upto(&roles, words, o))
+                {
+                    target = t;
+                }
+            }
         }
     }
     // "Velka, a village the rebels have besieged": the object of a relative clause without
@@ -1952,8 +2053,22 @@ fn build_event(
             target = t;
         }
     }
-    // "two officers were injured when demonstrators hurled rocks": the injured are the target.
-    if target.is_empty() && sense.kind == EventType::Assault && cstart >= 3 {
+    // "demanded that the company pay compensation", "insisted that Sudria withdraw": the
+    // one asked is the subject of the complement.
+    if target.is_empty() && sense.kind == EventType::Request && !nominal {
+        // The chunker runs on into the verb of a subjunctive ("the company pay
+        // compensation"): the phrase ends at its last word for people or bodies.
+        let comp = (i + 1..(i + 3).min(words.len()))
+            .find(|&j| word(words, j) == "that")
+            .and_then(|j| chunk::np_forward(words, j + 1));
+        let asked = comp.and_then(|n| actors_upto(&roles, words, n));
+        if let Some(t) = asked.filter(|t| !t.iter().any(|x| source.contains(x))) {
+            target = t;
+        }
+    }
+    // "two officers were injured when demonstrators hurled rocks": the injured are the target
+    // (rather than where the stones were aimed: "at the police line").
+    if sense.kind == EventType::Assault && cstart >= 3 {
         let wh = cstart - 1;
         if word(words, wh) == "when"
             && matches!(
@@ -2028,6 +2143,28 @@ fn build_event(
             target = vec![b];
         }
     }
+    // "agreed to a ceasefire with the government", "signed a truce with the army", "shared
+    // data with Norland": the party on the other side of the accord.
+    if target.is_empty()
+        && !nominal
+        && matches!(
+            sense.kind,
+            EventType::Agree | EventType::Support | EventType::Cooperate | EventType::Consult
+        )
+    {
+        if let Some(t) = (i + 1..cend.min(i + 10))
+            .take_while(|&j| !matches!(word(words, j), "," | "that" | "and" | "but"))
+            .filter(|&j| word(words, j) == "with")
+            .find_map(|j| {
+                chunk::np_forward(words, j + 1)
+                    .filter(|n| n.end <= cend)
+                    .and_then(|n| roles.np_actors(n, false))
+            })
+            .filter(|t| !t.iter().any(|x| source.contains(x)))
+        {
+            target = t;
+        }
+    }
     // "X told Y that Z would …": a promise, concession, threat or demand made to Y.
     if target.is_empty()
         && matches!(
@@ -2089,11 +2226,14 @@ fn build_event(
         // "warned that his fighters would keep raiding police stations", "warned that it would
         // strike the depots": the speaker's own side acts; what it acts on is threatened.
         let own_side = comp.is_some_and(|n| {
-            matches!(word(words, n.start), "his" | "its" | "their" | "our")
-                && matches!(
-                    word(words, n.head),
-                    "group" | "forces" | "fighters" | "men" | "members" | "movement"
-                )
+            matches!(
+                word(words, n.start),
+                "his" | "her" | "its" | "their" | "our"
+            ) && words.get(n.head).is_some_and(|h| {
+                chunk::is_actor_noun(&h.low)
+                    || chunk::is_organ_noun(&h.low)
+                    || matches!(h.low.as_str(), "movement" | "side" | "people")
+            })
         }) || comp_actors
             .as_ref()
             .is_some_and(|a| !a.is_empty() && a.iter().all(|x| source.contains(x)));
@@ -2116,11 +2256,32 @@ fn build_event(
                     && !chunk::is_stop_word(&w.low)
             });
             if verb {
-                if let Some(t) = chunk::np_forward(words, k + 1)
+                // "would blow up the pipelines": the particle belongs to the verb.
+                if matches!(word(words, k + 1), "up" | "out" | "off" | "down") {
+                    k += 1;
+                }
+                let obj = chunk::np_forward(words, k + 1);
+                if let Some(t) = obj
                     .and_then(|n| roles.np_actors(n, false))
                     .filter(|t| !t.iter().any(|x| source.contains(x)))
                 {
                     target = t;
+                } else if let Some(n) = obj.filter(|n| {
+                    // "would blow up the pipelines", "will target bridges and ports": what
+                    // the own side would strike is the threatened, though no actor.
+                    words.get(n.head).is_some_and(|h| {
+                        h.kind == TokenKind::Word
+                            && h.raw.starts_with(char::is_lowercase)
+                            && !chunk::is_stop_word(&h.low)
+                            && !matches!(
+                                word(words, n.start),
+                                "his" | "her" | "its" | "their" | "our"
+                            )
+                    })
+                }) {
+                    if let (Some(a), Some(b)) = (words.get(n.start), words.get(n.end - 1)) {
+                        target = vec![Actor::Phrase(a.span.cover(b.span))];
+                    }
                 }
             }
         } else if let Some(t) = comp_actors {
@@ -2178,6 +2339,21 @@ fn build_event(
                 h.low.as_str(),
                 "doctors"
                     | "nurses"
+                    | "surgeons"
+                    | "physicians"
+                    | "paramedics"
+                    | "midwives"
+                    | "vets"
+                    | "veterinarians"
+                    | "clinicians"
+                    | "specialists"
+                    | "technicians"
+                    | "divers"
+                    | "lifeguards"
+                    | "ambulances"
+                    | "medicines"
+                    | "blankets"
+                    | "generators"
                     | "medics"
                     | "epidemiologists"
                     | "experts"
@@ -2326,6 +2502,24 @@ fn build_event(
             EventType::Reject if conditional => EventType::Threaten,
             k => k,
         };
+        // "said its fighters would storm the prison": what would be attacked is threatened,
+        // though it is no actor.
+        if kind == EventType::Threaten && sense.kind != EventType::Threaten && target.is_empty() {
+            if let Some(n) = roles::object(words, i, cend, false).filter(|n| {
+                words.get(n.head).is_some_and(|h| {
+                    h.kind == TokenKind::Word
+                        && h.raw.starts_with(char::is_lowercase)
+                        && !matches!(
+                            word(words, n.start),
+                            "his" | "her" | "its" | "their" | "our" | "my"
+                        )
+                })
+            }) {
+                if let (Some(a), Some(b)) = (words.get(n.start), words.get(n.end - 1)) {
+                    target = vec![Actor::Phrase(a.span.cover(b.span))];
+                }
+            }
+        }
     }
     let mut attributed_to = None;
     for (qi, q) in quotes.iter().enumerate() {
@@ -2440,6 +2634,24 @@ fn build_event(
 
 /// True when the word `to` at `to` opens the infinitive of an object-control verb ("asked the
 /// church to mediate", "allows the navy to support", "called on both parties to talk").
+/// The actors of a phrase the chunker may have run on into a verb ("the company pay
+/// compensation", "police sparked anger"): the phrase cut after its last word for people or
+/// bodies.
+fn actors_upto(roles: &Roles, words: &[Word], n: chunk::Np) -> Option<Vec<Actor>> {
+    (n.start..n.end).rev().find_map(|k| {
+        let cut = chunk::Np {
+            start: n.start,
+            end: k + 1,
+            head: if k == n.head { n.head } else { k },
+        };
+        words
+            .get(k)
+            .is_some_and(|w| chunk::is_actor_noun(&w.low) || k == n.head)
+            .then(|| roles.np_actors(cut, false))
+            .flatten()
+    })
+}
+
 fn controlled_infinitive(words: &[Word], to: usize) -> bool {
     for j in (to.saturating_sub(14)..to).rev() {
         let Some(x) = words.get(j) else { break };

@@ -346,13 +346,24 @@ pub(crate) fn subject(words: &[Word], g: usize, lo: usize) -> Option<Subject> {
         }
         // "Raiders on motorbikes", "men with rifles", "an airstrike on southern Tarso
         // killed": the phrase after the preposition is inside the subject.
-        if !matches!(
-            word(words, np.start - 1),
-            "in" | "at" | "from" | "near" | "on" | "with"
-        ) {
+        // "Fighters loyal to the warlord", "militias allied to the army": the description
+        // goes on after an adjective and "to".
+        let loyal = word(words, np.start - 1) == "to"
+            && np.start >= lo + 3
+            && matches!(
+                word(words, np.start - 2),
+                "loyal" | "allied" | "linked" | "close" | "affiliated" | "tied" | "connected"
+            );
+        if !loyal
+            && !matches!(
+                word(words, np.start - 1),
+                "in" | "at" | "from" | "near" | "on" | "with"
+            )
+        {
             break;
         }
-        let Some(outer) = np_backward(words, np.start - 1).filter(|n| n.start >= lo) else {
+        let before = if loyal { np.start - 2 } else { np.start - 1 };
+        let Some(outer) = np_backward(words, before).filter(|n| n.start >= lo) else {
             break;
         };
         np = Np {
@@ -360,6 +371,15 @@ pub(crate) fn subject(words: &[Word], g: usize, lo: usize) -> Option<Subject> {
             end: np.end,
             head: outer.head,
         };
+    }
+    // "Norland's offer to mediate between the two sides was welcomed": a phrase after
+    // "between" or "among" belongs to a longer subject, the clause's first phrase.
+    if np.start > lo + 1 && matches!(word(words, np.start - 1), "between" | "among" | "amongst") {
+        if let Some(first) = np_forward(words, lo).filter(|n| n.end < np.start) {
+            if !(first.end..np.start).any(|k| matches!(word(words, k), "," | ";" | ":")) {
+                return Some(Subject::Phrase(first));
+            }
+        }
     }
     Some(Subject::Phrase(np))
 }

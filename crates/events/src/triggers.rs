@@ -11,7 +11,14 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
     let prev = if i > 0 { word(words, i - 1) } else { "" };
     let next = word(words, i + 1);
     // Two-word triggers.
-    if w == "fire" && prev.starts_with("open") {
+    // "opened fire", "exchanged fire", "traded gunfire": shooting.
+    if (w == "fire" && prev.starts_with("open"))
+        || (matches!(w, "fire" | "gunfire" | "shots" | "artillery" | "blows")
+            && matches!(
+                prev,
+                "exchanged" | "exchange" | "exchanges" | "exchanging" | "traded" | "trade"
+            ))
+    {
         return Some(Sense {
             kind: EventType::Assault,
             mode: Some("firearms"),
@@ -123,12 +130,51 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
         return sense_of(EventType::Protest, Some("demo"));
     }
     // "launched joint patrols", "a joint investigation": cooperation.
-    if w == "joint"
-        && matches!(
-            next,
-            "patrols" | "patrol" | "operation" | "operations" | "investigation" | "investigations"
+    let joint_act = |x: &str| {
+        matches!(
+            x,
+            "patrols"
+                | "patrol"
+                | "operation"
+                | "operations"
+                | "investigation"
+                | "investigations"
+                | "exercises"
+                | "exercise"
+                | "drills"
+                | "manoeuvres"
+                | "maneuvers"
+                | "inquiry"
+                | "probe"
+                | "mission"
+                | "missions"
         )
+    };
+    // "launched joint patrols", "a joint investigation", "will hold joint naval exercises":
+    // cooperation.
+    if w == "joint" && (joint_act(next) || (joint_act(n2) && !chunk::is_stop_word(next))) {
+        return sense_of(EventType::Cooperate, None);
+    }
+    // "cut diplomatic ties with Sudria", "broke off relations": a sanction.
+    if matches!(
+        w,
+        "cut" | "cuts" | "cutting" | "broke" | "break" | "breaks" | "breaking" | "suspended"
+    ) && (i + 1..(i + 4).min(words.len()))
+        .any(|j| matches!(word(words, j), "ties" | "relations"))
+        && !(i + 1..(i + 4).min(words.len())).any(|j| matches!(word(words, j), "to" | "in"))
     {
+        return sense_of(EventType::Sanction, None);
+    }
+    // "shared intelligence on smuggling networks": cooperation.
+    if matches!(
+        w,
+        "shared" | "share" | "shares" | "sharing" | "exchanged" | "exchange"
+    ) && (i + 1..(i + 3).min(words.len())).any(|j| {
+        matches!(
+            word(words, j),
+            "intelligence" | "information" | "data" | "expertise" | "technology" | "know-how"
+        )
+    }) {
         return sense_of(EventType::Cooperate, None);
     }
     // "returned 18 prisoners to Norland": giving back people or land.
@@ -200,7 +246,8 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
     {
         return sense_of(EventType::Protest, Some("strike"));
     }
-    // "traders shut their shops in protest": a strike.
+    // "traders shut their shops in protest", "vendors closed their stalls against the levy":
+    // a strike.
     if matches!(
         w,
         "shut" | "shuts" | "shutting" | "shuttered" | "closed" | "close" | "closes" | "closing"
@@ -209,9 +256,14 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
             word(words, j),
             "shops" | "businesses" | "stores" | "stalls" | "markets" | "offices" | "factories"
         )
-    }) && (i + 1..(i + 10).min(words.len()))
-        .any(|j| word(words, j) == "in" && word(words, j + 1) == "protest")
-    {
+    }) && (i + 1..(i + 12).min(words.len())).any(|j| {
+        let (a, b) = (word(words, j), word(words, j + 1));
+        (matches!(a, "in" | "to") && matches!(b, "protest" | "solidarity" | "demand" | "denounce"))
+            || matches!(
+                a,
+                "protesting" | "against" | "demanding" | "strike" | "boycott" | "walkout"
+            )
+    }) {
         return sense_of(EventType::Protest, Some("strike"));
     }
     // "raised the issue with Velgrad": a consultation.
@@ -259,9 +311,36 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
     if matches!(w, "turned" | "turn" | "turns" | "turning") && next == "down" {
         return sense_of(EventType::Reject, None);
     }
-    if matches!(w, "threw" | "throw" | "throwing" | "hurled") && matches!(next, "stones" | "rocks")
+    // "hurled stones", "threw petrol bombs", "pelted police with bottles": objects thrown at
+    // people.
+    if matches!(
+        w,
+        "threw"
+            | "throw"
+            | "throws"
+            | "throwing"
+            | "hurled"
+            | "hurl"
+            | "hurls"
+            | "hurling"
+            | "lobbed"
+            | "lob"
+            | "lobbing"
+            | "pelted"
+            | "pelting"
+            | "flung"
+    ) && (i + 1..(i + 5).min(words.len())).any(|j| is_projectile(word(words, j)))
     {
-        return sense_of(EventType::Assault, Some("primitive"));
+        let explosive = (i + 1..(i + 5).min(words.len())).any(|j| {
+            matches!(
+                word(words, j),
+                "grenade" | "grenades" | "explosives" | "explosive"
+            )
+        });
+        return sense_of(
+            EventType::Assault,
+            Some(if explosive { "explosives" } else { "primitive" }),
+        );
     }
     let ammo = |x: &str| {
         matches!(
@@ -605,10 +684,43 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
     Some(sense)
 }
 
+/// Objects thrown at people in a riot or a clash.
+fn is_projectile(w: &str) -> bool {
+    matches!(
+        w,
+        "stones"
+            | "stone"
+            | "rocks"
+            | "rock"
+            | "bottles"
+            | "bottle"
+            | "bricks"
+            | "brick"
+            | "firebombs"
+            | "firebomb"
+            | "petrol"
+            | "molotov"
+            | "fireworks"
+            | "firecrackers"
+            | "flares"
+            | "projectiles"
+            | "objects"
+            | "debris"
+            | "grenade"
+            | "grenades"
+            | "explosives"
+            | "chairs"
+            | "eggs"
+            | "paving"
+            | "cobblestones"
+    )
+}
+
 /// True when the trigger at `i` reads as a noun ("the attack", "the Front's assault", "Norlandic
 /// airstrikes") rather than a verb.
 pub(crate) fn is_nominal(words: &[Word], i: usize, noun: bool) -> bool {
-    if noun {
+    // "joint patrols": the trigger is the modifier of a noun.
+    if noun || word(words, i) == "joint" {
         return true;
     }
     if i == 0 {
@@ -670,31 +782,6 @@ pub(crate) fn is_nominal(words: &[Word], i: usize, noun: bool) -> bool {
     if p.is_some_and(|p| p.kind == TokenKind::Number) {
         return true;
     }
-    // "its full and lasting support": adjectives back to a determiner.
-    if !w.ends_with("ed") {
-        for j in (i.saturating_sub(5)..i).rev() {
-            let x = word(words, j);
-            if j + 1 < i
-                && matches!(
-                    x,
-                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
-                )
-            {
-                return true;
-            }
-            let adjective = words.get(j).is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && t.raw.starts_with(char::is_lowercase)
-                    && !chunk::is_stop_word(x)
-                    && !chunk::is_det_word(x)
-                    && !x.ends_with("ed")
-            });
-            let link = j + 1 < i && (x == "and" || x == ",");
-            if !(adjective || link) {
-                break;
-            }
-        }
-    }
     // "Norlandic strikes" is a noun; "the Union froze payments" a verb in the past.
     let past = matches!(
         w,
@@ -727,6 +814,32 @@ pub(crate) fn is_nominal(words: &[Word], i: usize, noun: bool) -> bool {
             | "left"
             | "shut"
     );
+    // "its full and lasting support": adjectives back to a determiner.
+    // ("The army withdrew its troops": a verb in the past, not a noun.)
+    if !w.ends_with("ed") && !past {
+        for j in (i.saturating_sub(5)..i).rev() {
+            let x = word(words, j);
+            if j + 1 < i
+                && matches!(
+                    x,
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+                )
+            {
+                return true;
+            }
+            let adjective = words.get(j).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.raw.starts_with(char::is_lowercase)
+                    && !chunk::is_stop_word(x)
+                    && !chunk::is_det_word(x)
+                    && !x.ends_with("ed")
+            });
+            let link = j + 1 < i && (x == "and" || x == ",");
+            if !(adjective || link) {
+                break;
+            }
+        }
+    }
     i >= 2
         && !w.ends_with("ed")
         && !past
