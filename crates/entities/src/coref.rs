@@ -11,24 +11,36 @@
 //!    name) joins the one name of the same initials; an organisation's short name joins the
 //!    longer name it opens when that ends in a word such as "Corp." or "Front".
 //! 2. **Demonyms.** A capitalised demonym ("Iranian", "Israelis") is a `demonym` mention of its
-//!    country, which becomes an entity if the text does not name it.
+//!    country, which becomes an entity if the text does not name it (for a weapon or measure,
+//!    "American sanctions", only when it opens the clause). A demonym the knowledge base lacks
+//!    is recognised by its form when the text names the place: the place name, less a final
+//!    vowel or two, with a demonym suffix ("Sudria" → "Sudrian", "Norland" → "Norlandic").
 //! 3. **Collective actors.** A plural agent noun ("militias", "troops", "protesters", from the
 //!    knowledge base's agent list and a few more) with its modifiers ("Iran-backed militias",
 //!    "US forces", "Israeli troops") is a GROUP entity, affiliated with the names and demonyms
 //!    among its modifiers; the same words again, or the bare noun with "the" within a few
-//!    sentences, are the same group.
+//!    sentences, are the same group. A people named before the noun ("Kurdish militants") is an
+//!    affiliation too. A force noun with its owner ("the Sudrian army") is a group; a bare one
+//!    ("police", "the army") is the group of that noun just mentioned, else the one
+//!    organisation named before whose name holds the noun ("the Norland Police Service").
 //! 4. **Descriptions.** An apposition after a person's name ("X, the foreign minister,") is a
 //!    `nominal` mention and a title. A definite description ("the foreign minister", "the
 //!    supreme leader", "the minister") joins the one person mentioned before whose titles hold
 //!    all its words; one with an owner ("Iran's supreme leader", "the head of Hamas") joins the
 //!    one person affiliated with that owner, by the text or the knowledge base, even if named
 //!    later; "the Palestinian group", "the company", "the group" join the most recent fitting
-//!    organisation. Anything less clear is left out.
+//!    organisation. A noun for a kind of organisation ("the charity", "the regulator", "the
+//!    bloc") joins the one organisation named before whose head word fits the kind ("… Fund",
+//!    "… Authority", "… Alliance"); other lower-case words before the noun must be in that
+//!    name ("the health workers' union"). "The group's second-in-command" joins the one person
+//!    whose title holds its words, and "her Sudrian counterpart" the one person affiliated with
+//!    the demonym's place. Anything less clear is left out.
 //! 5. **Pronouns.** he/she/his/her join the one compatible person (gender from titles, when
 //!    known) mentioned earlier in the sentence, else in the sentence before (or, when several
 //!    are there, its subject when the pronoun is a subject too); it/its join the one
 //!    organisation or place in the same window, they/their the one group or organisation. An
-//!    ambiguous pronoun stays unresolved.
+//!    ambiguous pronoun stays unresolved, and so does one with a nearer plural noun phrase no
+//!    entity took ("officials", "the two neighbours") between it and the candidate.
 //!
 //! Every look-back is bounded (a few sentences, a few dozen mentions), so the pass is linear in
 //! the length of the article.
@@ -144,13 +156,40 @@ pub(crate) struct Resolver<'c, 'a> {
     /// Tokens already used by a mention of any kind.
     used: Vec<bool>,
     key: String,
+    /// One-word place names of the text (a candidate each, distinct surfaces), for the
+    /// demonyms derived from them ("Sudrian" for a country named "Sudria").
+    places: Vec<usize>,
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
     pub(crate) fn new(ctx: &'c Ctx<'a>, cands: &'c [Cand]) -> Self {
+        let mut places: Vec<usize> = Vec::new();
+        for (ci, c) in cands.iter().enumerate() {
+            if c.ty != EntityType::Gpe || c.t1 != c.t0 + 1 || places.len() >= 32 {
+                continue;
+            }
+            let surface = ctx.slice(c.span);
+            if words::capitalised(surface)
+                && !words::all_caps(surface)
+                && !places
+                    .iter()
+                    .any(|&p| cands.get(p).is_some_and(|o| ctx.slice(o.span) == surface))
+            {
+                places.push(ci);
+            }
+        }
+        let derived = |c: &Cand| {
+            c.t1 == c.t0 + 1
+                && !is_place(c.ty)
+                && places.iter().any(|&p| {
+                    cands
+                        .get(p)
+                        .is_some_and(|o| derived_from(ctx.slice(c.span), ctx.slice(o.span)))
+                })
+        };
         let mut in_name = vec![false; ctx.toks.len()];
         for c in cands {
-            if c.ty != EntityType::Norp {
+            if c.ty != EntityType::Norp && !derived(c) {
                 for x in in_name.get_mut(c.t0..c.t1).unwrap_or(&mut []) {
                     *x = true;
                 }
@@ -166,7 +205,32 @@ impl<'c, 'a> Resolver<'c, 'a> {
             in_name,
             used,
             key: String::new(),
+            places,
         }
+    }
+
+    /// The candidate of the place the text names whose demonym `w` is by its form
+    /// ("Sudrian" → "Sudria", "Norlandic" → "Norland"), when the knowledge base has none.
+    fn derived_place(&self, w: &str) -> Option<usize> {
+        if w.len() < 5 || !words::capitalised(w) || words::all_caps(w) {
+            return None;
+        }
+        self.places.iter().copied().find(|&ci| {
+            self.cands
+                .get(ci)
+                .is_some_and(|c| derived_from(w, self.ctx.slice(c.span)))
+        })
+    }
+
+    /// The entity of the place whose derived demonym `w` is.
+    fn derived_place_ent(&self, w: &str) -> Option<usize> {
+        let ci = self.derived_place(w)?;
+        let e = self
+            .ent_of_cand
+            .get(ci)
+            .copied()
+            .filter(|&e| e != usize::MAX)?;
+        Some(self.root(e))
     }
 
     fn root(&self, mut e: usize) -> usize {
@@ -348,6 +412,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
             };
             if c.ty == EntityType::Norp && self.ctx.demonym(self.ctx.slice(c.span)).is_some() {
                 continue; // a demonym: pass 2
+            }
+            // A demonym formed from a place the text names ("Sudrian"): pass 2.
+            if c.t1 == c.t0 + 1
+                && !is_place(c.ty)
+                && self.derived_place(self.ctx.slice(c.span)).is_some()
+            {
+                continue;
             }
             // A demonym typed otherwise ("Thai and Lao officials" taken for places): a
             // mention of its country, not an entity of its own.
@@ -1207,6 +1278,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     continue;
                 }
                 let Some(country) = self.ctx.demonym(part) else {
+                    if let Some(e) = self.derived_place_ent(part) {
+                        let span = ByteSpan::ordered(start + off, start + off + part.len());
+                        self.add_mention(e, span, MentionKind::Demonym);
+                        if let Some(u) = self.used.get_mut(i) {
+                            *u = true;
+                        }
+                    }
                     continue;
                 };
                 // A country not named in the text becomes an entity only when the demonym
@@ -1302,12 +1380,35 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     "navy",
                     "army",
                     "people",
+                    "embassy",
                 ]
                 .iter()
                 .any(|x| words::is(w, x))
                 || w.ends_with('s') && self.ctx.kb.agent(w).is_some()
         };
+        // What a state wields acts for it when it opens the clause ("American sanctions
+        // took effect", "Sudrian missiles struck …"), not as an object ("talk of X missiles").
+        let opens = self.ctx.opens_unit(i)
+            || i > 0
+                && self.ctx.opens_unit(i - 1)
+                && ["the", "new"]
+                    .iter()
+                    .any(|d| words::is(self.ctx.s(i - 1), d));
+        let wielded = [
+            "sanctions",
+            "tariffs",
+            "warplanes",
+            "jets",
+            "drones",
+            "missiles",
+            "rockets",
+            "warships",
+            "airstrikes",
+        ]
+        .iter()
+        .any(|x| words::is(next, x));
         noun_at(i + 1)
+            || opens && wielded
             || (is_group_modifier(next) || words::is_title_modifier(next))
                 && self.ctx.unit(i + 2) == self.ctx.unit(i)
                 && noun_at(i + 2)
@@ -1336,8 +1437,53 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .any(|w| words::is(s, w));
             return Some(weak);
         }
+        if is_force_noun(s) && !words::is(s, "police") {
+            // Not a modifier of the actor noun after it ("military officials").
+            let next = self.ctx.s(i + 1);
+            let modifies = self.ctx.unit(i + 1) == self.ctx.unit(i)
+                && self.ctx.is_word(i + 1)
+                && !words::capitalised(next)
+                && (words::is_group_noun(next)
+                    || words::is_role_noun(next)
+                    || self.ctx.kb.agent(next).is_some());
+            return (!modifies).then_some(true);
+        }
         let plural = s.ends_with('s') && !s.ends_with("ss");
         (plural && self.ctx.kb.agent(s).is_some()).then_some(true)
+    }
+
+    /// The one organisation named before token `i` whose name holds the force noun at `i`
+    /// ("the Norland Police Service" for a bare "police", "… Army" for "the army").
+    fn named_force(&self, i: usize) -> Option<usize> {
+        let noun = self.ctx.s(i);
+        let start = self.ctx.span(i).start();
+        let mut found: Option<usize> = None;
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || x.ty() != EntityType::Org {
+                continue;
+            }
+            let named_before = x.mentions.iter().any(|m| {
+                m.kind == MentionKind::Name
+                    && m.span.end() <= start
+                    && self
+                        .ctx
+                        .slice(m.span)
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .any(|w| {
+                            words::capitalised(w)
+                                && (w.eq_ignore_ascii_case(noun)
+                                    || words::is(noun, "coastguard") && w == "Guard")
+                        })
+            });
+            if named_before {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(e);
+            }
+        }
+        found
     }
 
     fn groups(&mut self) {
@@ -1360,6 +1506,25 @@ impl<'c, 'a> Resolver<'c, 'a> {
             while a > u0 && i - a < 4 {
                 let j = a - 1;
                 let s = self.ctx.s(j);
+                // A demonym formed from a place of the text ("Sudrian troops").
+                if let Some(e) = self.derived_place_ent(s) {
+                    affil.push(e);
+                    a = j;
+                    continue;
+                }
+                // A people or community named before the noun ("Kurdish militants").
+                if let Some(ci) = self.cand_ending_at(j).filter(|&ci| {
+                    self.cands
+                        .get(ci)
+                        .is_some_and(|c| c.ty == EntityType::Norp && c.t1 == c.t0 + 1)
+                        && self.demonym_of(s).is_none()
+                }) {
+                    if let Some(&e) = self.ent_of_cand.get(ci).filter(|&&e| e != usize::MAX) {
+                        affil.push(self.root(e));
+                    }
+                    a = j;
+                    continue;
+                }
                 if let Some(ci) = self
                     .cand_ending_at(j)
                     .filter(|&ci| self.cands.get(ci).is_some_and(|c| c.ty != EntityType::Norp))
@@ -1392,7 +1557,49 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 }
                 break;
             }
+            // A bare force noun ("police", "the army"): the group of that noun just
+            // mentioned, else the one force the article names ("the Norland Police Service").
+            if a == i && is_force_noun(self.ctx.s(i)) {
+                let mut h = String::new();
+                normalize_into(self.ctx.s(i), &mut h);
+                let near = recent
+                    .iter()
+                    .rev()
+                    .any(|(k, _, u)| *k == h && unit.saturating_sub(*u) <= LOOKBACK_UNITS);
+                if !near {
+                    if let Some(t) = self.named_force(i) {
+                        let mut a0 = a;
+                        if a0 > u0 && words::is(self.ctx.s(a0 - 1), "the") {
+                            a0 -= 1;
+                        }
+                        let span = self.ctx.range(a0, i + 1);
+                        self.add_mention(t, span, MentionKind::Nominal);
+                        for u in self.used.get_mut(a0..=i).unwrap_or(&mut []) {
+                            *u = true;
+                        }
+                        continue;
+                    }
+                }
+            }
             if weak && affil.is_empty() {
+                if a == i && is_force_noun(self.ctx.s(i)) {
+                    let mut h = String::new();
+                    normalize_into(self.ctx.s(i), &mut h);
+                    let det = a > u0 && words::is(self.ctx.s(a - 1), "the");
+                    let prev = recent
+                        .iter()
+                        .rev()
+                        .find(|(k, _, u)| *k == h && unit.saturating_sub(*u) <= LOOKBACK_UNITS)
+                        .map(|(_, e, _)| *e);
+                    if let (true, Some(e)) = (det, prev) {
+                        let e = self.root(e);
+                        self.add_mention(e, self.ctx.range(a, i + 1), MentionKind::Nominal);
+                        recent.push((h, e, unit));
+                        if let Some(u) = self.used.get_mut(i) {
+                            *u = true;
+                        }
+                    }
+                }
                 continue;
             }
             let span = self.ctx.range(a, i + 1);
@@ -1703,7 +1910,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 continue;
             }
             let person = words::is_role_noun(s);
-            let org = !person && words::is_org_noun(s);
+            let org = !person && (words::is_org_noun(s) || !org_kind_heads(s).is_empty());
             let country = !person && !org && words::is(s, "country");
             if !person && !org && !country {
                 continue;
@@ -1721,6 +1928,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let mut demonym: Option<EntryId> = None;
             let mut definite = false;
             let mut modifiers = 0;
+            // A place's derived demonym among the modifiers ("her Sudrian counterpart").
+            let mut demonym_ent: Option<usize> = None;
+            let mut pron_opener = false;
+            // Other lower-case words before an organisation noun, which its name must hold
+            // ("the health workers' union").
+            let mut free: Vec<usize> = Vec::new();
             while a > u0 && modifiers < 4 {
                 let j = a - 1;
                 let w = self.ctx.s(j);
@@ -1729,7 +1942,39 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     a = j;
                     break;
                 }
+                // "his Sudrian counterpart": a possessive pronoun with the owner's demonym.
+                if person
+                    && (demonym.is_some() || demonym_ent.is_some())
+                    && ["his", "her", "their"].iter().any(|d| words::is(w, d))
+                {
+                    definite = true;
+                    pron_opener = true;
+                    a = j;
+                    break;
+                }
                 if matches!(w, "'s" | "’s" | "'" | "’") && j > u0 {
+                    // "the group's second-in-command": an owner known only by a description.
+                    if person
+                        && self.cand_ending_at(j - 1).is_none()
+                        && j >= u0 + 2
+                        && words::is(self.ctx.s(j - 2), "the")
+                        && (words::is_org_noun(self.ctx.s(j - 1))
+                            || !org_kind_heads(self.ctx.s(j - 1)).is_empty())
+                    {
+                        definite = true;
+                        a = j - 2;
+                        break;
+                    }
+                    // A plural's possessive inside the description ("workers' union").
+                    if org
+                        && matches!(w, "'" | "’")
+                        && self.cand_ending_at(j - 1).is_none()
+                        && self.ctx.s(j - 1).ends_with('s')
+                        && !words::capitalised(self.ctx.s(j - 1))
+                    {
+                        a = j;
+                        continue;
+                    }
                     if let Some(oi) = self.cand_ending_at(j - 1) {
                         if let Some(o) = self.cands.get(oi) {
                             if o.ty != EntityType::Person {
@@ -1751,10 +1996,39 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     modifiers += 1;
                     continue;
                 }
+                if let Some(e) = self.derived_place_ent(w) {
+                    demonym_ent = Some(e);
+                    a = j;
+                    modifiers += 1;
+                    continue;
+                }
                 if self.ctx.is_word(j)
                     && !words::capitalised(w)
                     && (words::is_title_modifier(w) || words::is_role_noun(w) || is_org_modifier(w))
                 {
+                    a = j;
+                    modifiers += 1;
+                    continue;
+                }
+                // "the Norland-led bloc": an affiliation word.
+                if org
+                    && self.ctx.is_word(j)
+                    && w.rsplit_once('-')
+                        .is_some_and(|(_, suf)| words::is_affil_suffix(suf))
+                {
+                    a = j;
+                    modifiers += 1;
+                    continue;
+                }
+                if org
+                    && self.ctx.is_word(j)
+                    && !words::capitalised(w)
+                    && w.len() >= 3
+                    && !STOP_WORDS.iter().any(|x| words::is(w, x))
+                    && words::pronoun(w).is_none()
+                    && !words::is_determiner(w)
+                {
+                    free.push(j);
                     a = j;
                     modifiers += 1;
                     continue;
@@ -1785,17 +2059,27 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     owner = self.by_kb.get(&cn).copied();
                 }
             }
+            if owner.is_none() {
+                owner = demonym_ent;
+            }
             let owner = owner.map(|o| self.root(o));
             let span = self.ctx.range(a, end);
             let target = if person {
                 self.resolve_person_description(a, i, end, owner, &refs)
             } else if org {
-                self.resolve_org_description(i, unit, demonym, owner, &refs)
+                self.resolve_org_description(i, unit, demonym, owner, &free, &refs)
             } else {
                 self.resolve_country(a, unit, &refs)
             };
             let Some(t) = target else { continue };
             let t = self.root(t);
+            // The possessive pronoun opening "her Sudrian counterpart" is left to the
+            // pronoun pass.
+            let (a, span) = if pron_opener {
+                (a + 1, self.ctx.range(a + 1, end))
+            } else {
+                (a, span)
+            };
             self.add_mention(t, span, MentionKind::Nominal);
             for u in self.used.get_mut(a..end).unwrap_or(&mut []) {
                 *u = true;
@@ -1827,6 +2111,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 if self.in_name.get(j).copied().unwrap_or(false) {
                     return true; // the owner's name
                 }
+                if w.contains('-') {
+                    return title
+                        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                        .any(|tw| tw.eq_ignore_ascii_case(w));
+                }
                 title
                     .split(|ch: char| !ch.is_alphanumeric())
                     .any(|tw| tw.eq_ignore_ascii_case(w))
@@ -1856,7 +2145,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         owner: Option<usize>,
         refs: &[Ref],
     ) -> Option<usize> {
-        let head = words::is_head_noun(self.ctx.s(i));
+        // A counterpart is told by its owner alone ("her Sudrian counterpart").
+        let head = words::is_head_noun(self.ctx.s(i)) || words::is(self.ctx.s(i), "counterpart");
         // With an owner: the one person affiliated with it, anywhere in the text.
         if let Some(o) = owner {
             let mut found = None;
@@ -1906,9 +2196,24 @@ impl<'c, 'a> Resolver<'c, 'a> {
         unit: u32,
         demonym: Option<EntryId>,
         owner: Option<usize>,
+        free: &[usize],
         refs: &[Ref],
     ) -> Option<usize> {
         let noun = self.ctx.s(i);
+        // The words before the noun that are no usual modifiers must be in the name.
+        let holds_free = |x: &Ent| -> bool {
+            free.iter().all(|&j| {
+                let w = self.ctx.s(j);
+                x.mentions.iter().any(|m| {
+                    m.kind == MentionKind::Name
+                        && self
+                            .ctx
+                            .slice(m.span)
+                            .split(|ch: char| !ch.is_alphanumeric())
+                            .any(|n| n.eq_ignore_ascii_case(w))
+                })
+            })
+        };
         let pos = refs.partition_point(|r| r.tok < i);
         let earlier = refs.get(..pos).unwrap_or(&[]);
         let owned_ok = |x: &Ent| -> bool {
@@ -1941,9 +2246,50 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         .find(|w| !w.is_empty())
                         .is_some_and(|w| w.eq_ignore_ascii_case(noun))
             });
-            if named && owned_ok(x) {
+            if named && owned_ok(x) && holds_free(x) {
                 return Some(e);
             }
+        }
+        // 2. The one organisation named before whose name's head word fits the noun's kind
+        // ("the charity" → "… Relief Fund", "the regulator" → "… Conduct Authority").
+        let heads = org_kind_heads(noun);
+        if !heads.is_empty() {
+            let mut found: Option<usize> = None;
+            for r in earlier.iter().rev().take(LOOKBACK_MENTIONS * 4) {
+                let e = self.root(r.ent);
+                if found == Some(e) {
+                    continue;
+                }
+                let Some(x) = self.ents.get(e) else { continue };
+                if x.ty() != EntityType::Org {
+                    continue;
+                }
+                let fits = x.mentions.iter().any(|m| {
+                    m.kind == MentionKind::Name
+                        && self
+                            .ctx
+                            .slice(m.span)
+                            .rsplit(|c: char| !c.is_alphanumeric())
+                            .find(|w| !w.is_empty())
+                            .is_some_and(|w| heads.iter().any(|h| w.eq_ignore_ascii_case(h)))
+                });
+                if !fits {
+                    continue;
+                }
+                if found.is_some() {
+                    found = None;
+                    break;
+                }
+                found = Some(e);
+            }
+            if let Some(e) = found {
+                if self.ent(e).is_some_and(|x| owned_ok(x) && holds_free(x)) {
+                    return Some(e);
+                }
+            }
+        }
+        if !free.is_empty() {
+            return None;
         }
         // 2. The most recent organisation of the kind the noun names.
         let company = [
@@ -2236,12 +2582,26 @@ impl<'c, 'a> Resolver<'c, 'a> {
     fn open_description(&self, from: usize, to: usize, p: Pronoun) -> bool {
         (from + 1..to).any(|j| {
             let w = self.ctx.s(j);
+            // A plural noun phrase no entity took ("officials", "the two neighbours") is
+            // nearer than the group: "they" may be it.
+            if p == Pronoun::Plural {
+                return !self.used.get(j).copied().unwrap_or(true)
+                    && self.ctx.is_word(j)
+                    && (!words::capitalised(w) || self.ctx.opens_unit(j))
+                    && (words::is_group_noun(w)
+                        || is_plural_description(w)
+                        || w.len() > 4 && w.ends_with('s') && self.ctx.kb.agent(w).is_some());
+            }
             if self.used.get(j).copied().unwrap_or(true) || !words::is(self.ctx.s(j - 1), "the") {
                 return false;
             }
             match p {
                 Pronoun::Male | Pronoun::Female => words::is_role_noun(w),
-                Pronoun::Neuter => words::is_org_noun(w) || is_org_cue(w),
+                Pronoun::Neuter => {
+                    words::is_org_noun(w)
+                        || is_org_cue(w)
+                        || is_force_noun(w) && !words::is(w, "police")
+                }
                 Pronoun::Plural => false,
             }
         })
@@ -2387,6 +2747,32 @@ const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "from", "had", "has", "have", "in", "is", "of",
     "on", "or", "said", "says", "that", "the", "to", "was", "were", "who", "with",
 ];
+
+/// Whether `w` is a demonym formed from the place name `place` by a common suffix: the name
+/// itself or without a final vowel or two, then "-n", "-an", "-ian", "-ese", "-ic", "-ish",
+/// "-i", "-er" or their plurals ("Sudria" → "Sudrian", "Norland" → "Norlandic",
+/// "Kestra" → "Kestrans").
+fn derived_from(w: &str, place: &str) -> bool {
+    const SUFFIXES: [&str; 14] = [
+        "ians", "ian", "ans", "an", "ns", "n", "ese", "ic", "ish", "is", "i", "ers", "er", "ics",
+    ];
+    if w.len() <= place.len().saturating_sub(2) || w == place || place.len() < 4 {
+        return false;
+    }
+    SUFFIXES.iter().any(|suf| {
+        let Some(stem) = w.strip_suffix(suf) else {
+            return false;
+        };
+        let Some(rest) = place.strip_prefix(stem) else {
+            return false;
+        };
+        stem.len() >= 4
+            && rest.len() <= 2
+            && rest
+                .bytes()
+                .all(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+    })
+}
 
 /// Whether `short` is an ordered subsequence of `long`.
 /// Given names that stand for one another: a short form and the full name.
@@ -2549,6 +2935,167 @@ fn is_place_descriptor(w: &str) -> bool {
     ]
     .iter()
     .any(|d| words::is(w, d))
+}
+
+/// The head words of the names an organisation noun may stand for ("the charity" for a
+/// "… Fund" or "… Foundation"), empty for other words.
+fn org_kind_heads(noun: &str) -> &'static [&'static str] {
+    const TABLE: &[(&str, &[&str])] = &[
+        (
+            "agency",
+            &[
+                "agency",
+                "service",
+                "bureau",
+                "office",
+                "authority",
+                "administration",
+                "directorate",
+            ],
+        ),
+        ("airline", &["airlines", "airways", "air", "aviation"]),
+        (
+            "alliance",
+            &["alliance", "coalition", "front", "bloc", "pact", "league"],
+        ),
+        (
+            "bloc",
+            &[
+                "union",
+                "alliance",
+                "community",
+                "bloc",
+                "pact",
+                "coalition",
+                "organization",
+                "organisation",
+                "association",
+                "league",
+            ],
+        ),
+        (
+            "broadcaster",
+            &["broadcasting", "television", "tv", "radio", "corporation"],
+        ),
+        (
+            "carrier",
+            &[
+                "airlines", "airways", "air", "lines", "shipping", "telecom", "telecoms",
+            ],
+        ),
+        (
+            "charity",
+            &[
+                "fund",
+                "foundation",
+                "trust",
+                "charity",
+                "relief",
+                "rescue",
+                "aid",
+                "appeal",
+                "society",
+                "cross",
+                "crescent",
+            ],
+        ),
+        (
+            "coalition",
+            &["coalition", "alliance", "front", "bloc", "pact"],
+        ),
+        ("commission", &["commission"]),
+        ("committee", &["committee"]),
+        ("court", &["court", "tribunal"]),
+        ("federation", &["federation", "confederation"]),
+        ("foundation", &["foundation", "fund", "trust"]),
+        ("fund", &["fund", "foundation"]),
+        ("ministry", &["ministry", "department"]),
+        (
+            "newspaper",
+            &[
+                "times",
+                "post",
+                "herald",
+                "tribune",
+                "journal",
+                "gazette",
+                "news",
+                "daily",
+                "observer",
+                "chronicle",
+            ],
+        ),
+        ("party", &["party"]),
+        (
+            "regulator",
+            &[
+                "authority",
+                "commission",
+                "regulator",
+                "board",
+                "office",
+                "agency",
+                "inspectorate",
+            ],
+        ),
+        ("tribunal", &["tribunal", "court"]),
+        (
+            "union",
+            &[
+                "union",
+                "federation",
+                "confederation",
+                "association",
+                "guild",
+                "syndicate",
+            ],
+        ),
+        ("university", &["university", "college", "institute"]),
+        (
+            "watchdog",
+            &[
+                "authority",
+                "commission",
+                "regulator",
+                "board",
+                "office",
+                "agency",
+                "inspectorate",
+                "observatory",
+            ],
+        ),
+    ];
+    TABLE
+        .iter()
+        .find(|(n, _)| words::is(noun, n))
+        .map_or(&[], |(_, h)| h)
+}
+
+/// Plural nouns for several states or parties taken together ("the two neighbours").
+fn is_plural_description(w: &str) -> bool {
+    [
+        "neighbours",
+        "neighbors",
+        "countries",
+        "nations",
+        "sides",
+        "governments",
+        "allies",
+        "rivals",
+        "states",
+        "parties",
+        "leaders",
+        "ministers",
+    ]
+    .iter()
+    .any(|m| words::is(w, m))
+}
+
+/// Nouns for a state's armed or police force ("the army", "police").
+fn is_force_noun(w: &str) -> bool {
+    ["army", "navy", "coastguard", "military", "police"]
+        .iter()
+        .any(|m| words::is(w, m))
 }
 
 /// Lower-case words that may modify a collective actor noun ("security forces").

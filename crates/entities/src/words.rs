@@ -309,6 +309,7 @@ const ROLE_NOUNS: &[&str] = &[
     "correspondent",
     "councillor",
     "counsel",
+    "counterpart",
     "deputy",
     "diplomat",
     "director",
@@ -346,6 +347,7 @@ const ROLE_NOUNS: &[&str] = &[
     "researcher",
     "ruler",
     "scientist",
+    "second-in-command",
     "secretary",
     "senator",
     "speaker",
@@ -688,7 +690,7 @@ const PLURAL_AGENT_VERBS: &[&str] = &[
 ];
 
 /// The longest word the lists hold, in bytes.
-const MAX_WORD: usize = 16;
+const MAX_WORD: usize = 23;
 
 /// Lower-cases `word` (ASCII letters; curly apostrophes folded to `'`, a final period dropped)
 /// into `buf`, returning the folded slice; `None` for words too long or not ASCII.
