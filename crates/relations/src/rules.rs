@@ -620,13 +620,67 @@ fn title_of(prev: Option<&str>, w: &str) -> Option<Title> {
     }
 }
 
+/// Departments a "head of …" runs inside a body, rather than the body itself.
+const DEPARTMENTS: &[&str] = &[
+    "operations",
+    "communications",
+    "research",
+    "security",
+    "policy",
+    "programmes",
+    "programs",
+    "marketing",
+    "finance",
+    "sales",
+    "logistics",
+    "engineering",
+    "strategy",
+    "intelligence",
+    "media",
+    "press",
+    "advocacy",
+    "fundraising",
+    "legal",
+    "public",
+    "human",
+    "investor",
+    "investigations",
+    "training",
+    "development",
+];
+
+/// Whether the first words of `s` name the head of a department ("'s head of logistics",
+/// "chief for communications") rather than of the body.
+fn department_head(s: &str) -> bool {
+    let ws: Vec<&str> = words(s).take(6).collect();
+    ws.windows(3).any(|w| {
+        is(w[0], &["head", "director", "chief", "manager"])
+            && is(w[1], &["of", "for"])
+            && is(w[2], DEPARTMENTS)
+    })
+}
+
 /// The last title word in `s`, if any.
 fn find_title(s: &str) -> Option<Title> {
     let mut prev: Option<&str> = None;
     let mut prev_title = false;
     let mut found = None;
-    for w in words(s) {
+    let mut rest = words(s).peekable();
+    while let Some(w) = rest.next() {
         if let Some(t) = title_of(prev, w) {
+            // "head of operations", "director of communications": the head of a department
+            // works for the body, as "operations head" does.
+            let t = if t == Title::Lead && is(w, &["head", "director", "chief", "manager"]) {
+                let mut ahead = rest.clone();
+                match (ahead.next(), ahead.next()) {
+                    (Some(of), Some(dept)) if is(of, &["of", "for"]) && is(dept, DEPARTMENTS) => {
+                        Title::Affil
+                    }
+                    _ => t,
+                }
+            } else {
+                t
+            };
             // The first title wins; a title right after another ("deputy envoy",
             // "prime minister") decides the compound.
             let modifier = prev.is_some_and(|p| is(p, MODIFIERS));
@@ -1935,6 +1989,14 @@ fn pair(
                     find_title(tail.get(..end)?)
                 })
             });
+            // "the fund's head of logistics": a department's head works for the body.
+            let t = t.map(|t| {
+                if t == Title::Lead && department_head(after(text, b.span.end(), sent)) {
+                    Title::Affil
+                } else {
+                    t
+                }
+            });
             if let Some(t) = t {
                 let kind = title_relation(t, out.entity(b.ent));
                 out.add(kind, a.ent, b.ent, ev);
@@ -2525,6 +2587,20 @@ fn pair(
         ],
     ) && !has(bw, &["and", "or", "against"])
     {
+        // "told Radio X the ministry backs Y": the one told is the listener, not the backer.
+        let listener = words(before(text, a.span.start(), sent))
+            .next_back()
+            .is_some_and(|w| {
+                is(
+                    w,
+                    &[
+                        "told", "tell", "tells", "telling", "informed", "assured", "reminded",
+                    ],
+                )
+            });
+        if listener && !passive {
+            return;
+        }
         if passive {
             out.add(RelationType::Supports, b.ent, a.ent, ev);
         } else {

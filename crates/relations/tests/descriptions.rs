@@ -807,3 +807,39 @@ fn a_commissioner_of_a_union_does_not_lead_it() {
     );
     assert!(!has(&rels(&mut d), "Ada Lind", "LEADS", "VU"));
 }
+
+#[test]
+fn the_head_of_a_department_works_for_the_body() {
+    let mut d = doc(
+        "Lotte Brink, the relief fund's head of logistics, said trucks were waiting. Ola Berg, the relief fund's head, said the same.",
+        &[
+            ("Lotte Brink", Person, Name, 0),
+            ("the relief fund", Org, Nominal, 1),
+            ("Ola Berg", Person, Name, 2),
+            ("the relief fund", Org, Nominal, 1),
+        ],
+    );
+    let r = rels(&mut d);
+    assert!(!has(&r, "Lotte Brink", "LEADS", "the relief fund"), "{r:?}");
+    assert!(
+        has(&r, "Lotte Brink", "AFFILIATED_WITH", "the relief fund"),
+        "{r:?}"
+    );
+    assert!(has(&r, "Ola Berg", "LEADS", "the relief fund"), "{r:?}");
+}
+
+#[test]
+fn the_one_told_is_not_the_backer() {
+    let mut d = doc(
+        "A spokesman told Harbour Radio the cabinet fully supports the Tarso Water Board.",
+        &[
+            ("Harbour Radio", Org, Name, 0),
+            ("Tarso Water Board", Org, Name, 1),
+        ],
+    );
+    let r = rels(&mut d);
+    assert!(
+        !has(&r, "Harbour Radio", "SUPPORTS", "Tarso Water Board"),
+        "{r:?}"
+    );
+}
