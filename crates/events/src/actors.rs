@@ -705,7 +705,15 @@ impl Roles<'_, '_> {
     pub(crate) fn nominal_source(&self, i: usize, lo: usize, kind: EventType) -> Nominal {
         let words = self.words;
         // "Drest's release", "the journalist's arrest": the possessor is who it befell.
-        let patient_first = matches!(kind, EventType::Retreat | EventType::Coerce);
+        // "Norland's crackdown on students": a patient after "on" or "against" leaves the
+        // possessor the agent ("on charges of" names no patient).
+        let patient_after = matches!(word(words, i + 1), "on" | "against")
+            && !matches!(
+                word(words, i + 2),
+                "charges" | "suspicion" | "accusations" | "allegations" | "grounds"
+            );
+        let patient_first =
+            matches!(kind, EventType::Retreat | EventType::Coerce) && !patient_after;
         // A town names where, not who ("the Tulsa rally").
         let mention_at = |k: usize| -> Option<&Ment> {
             let w = words.get(k)?;

@@ -1990,6 +1990,106 @@ fn build_event(
             }
         }
     }
+    // "the bridge was destroyed by artillery": the one acted on is named by a phrase that is
+    // no actor (the subject of a passive); it stands as the target.
+    if target.is_empty()
+        && !nominal
+        && passive
+        && matches!(
+            sense.kind,
+            EventType::Assault | EventType::Aid | EventType::Coerce
+        )
+    {
+        let g = roles::verb_group_start(words, vi, 0);
+        let np = match roles::subject(words, g, 0) {
+            Some(roles::Subject::Phrase(n)) if n.end <= vi => Some(n),
+            _ => None,
+        };
+        let np = np.filter(|n| {
+            n.end > n.start
+                && words.get(n.head).is_some_and(|h| {
+                    h.kind == TokenKind::Word
+                        && h.raw.starts_with(char::is_lowercase)
+                        && !chunk::is_stop_word(&h.low)
+                })
+                && !matches!(
+                    word(words, n.start),
+                    "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                )
+        });
+        if let Some(n) = np {
+            if let (Some(a), Some(b)) = (words.get(n.start), words.get(n.end - 1)) {
+                let sp = a.span.cover(b.span);
+                if !source.contains(&Actor::Phrase(sp)) {
+                    target = vec![Actor::Phrase(sp)];
+                }
+            }
+        }
+    }
+    // "medics treated the wounded": those cared for are the target, though no actor.
+    if target.is_empty() && sense.kind == EventType::Aid && word(words, i).starts_with("treat") {
+        // "the wounded", "the injured": an adjective standing for the people.
+        let bare = (word(words, i + 1) == "the"
+            && matches!(word(words, i + 2), "wounded" | "injured" | "sick"))
+        .then_some((i + 1, i + 3));
+        let span = chunk::np_forward(words, i + 1)
+            .filter(|n| n.end <= cend && n.end > n.start)
+            .map(|n| (n.start, n.end))
+            .or(bare);
+        if let Some((lo, hi)) = span {
+            if let (Some(a), Some(b)) = (words.get(lo), words.get(hi - 1)) {
+                target = vec![Actor::Phrase(a.span.cover(b.span))];
+            }
+        }
+    }
+    // "threatened to attack the airport", "vowed to seize the port": what the threatened act
+    // would strike stands as the target, though no actor.
+    if target.is_empty()
+        && !nominal
+        && sense.kind == EventType::Threaten
+        && word(words, i + 1) == "to"
+        && words
+            .get(i + 2)
+            .is_some_and(|w| w.kind == TokenKind::Word && !chunk::is_stop_word(&w.low))
+    {
+        let np = roles::object(words, i + 2, cend, false).filter(|n| {
+            n.start == i + 3
+                && words.get(n.head).is_some_and(|h| {
+                    h.kind == TokenKind::Word
+                        && h.raw.starts_with(char::is_lowercase)
+                        && !chunk::is_stop_word(&h.low)
+                })
+                && !matches!(
+                    word(words, n.start),
+                    "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                )
+        });
+        if let Some(n) = np {
+            if let (Some(a), Some(b)) = (words.get(n.start), words.get(n.end - 1)) {
+                target = vec![Actor::Phrase(a.span.cover(b.span))];
+            }
+        }
+    }
+    // "condemned the Norlandic strikes on Velgrad": blame falls on the party that did what is
+    // condemned (named inside the object before "on"/"against"), not on its victim.
+    if sense.kind == EventType::Accuse && !nominal && !passive {
+        if let Some(n) = roles::object(words, i, cend, false)
+            .filter(|n| matches!(word(words, n.end), "on" | "against"))
+        {
+            let (lo, hi) = match (words.get(n.start), words.get(n.end - 1)) {
+                (Some(a), Some(b)) => (a.span.start(), b.span.end()),
+                _ => (0, 0),
+            };
+            let doer: Vec<Actor> = sments
+                .iter()
+                .filter(|m| m.actor && m.span.start() >= lo && m.span.end() <= hi)
+                .map(|m| Actor::Entity(m.entity))
+                .collect();
+            if !doer.is_empty() && doer.iter().all(|a| !source.contains(a)) {
+                target = doer;
+            }
+        }
+    }
     // "will defend himself at trial": no support of anyone.
     if sense.kind == EventType::Support
         && matches!(
@@ -2448,6 +2548,27 @@ fn build_event(
             })
     {
         kind = EventType::Retreat;
+    }
+    // "received aid from X", "accepted a loan from X": the converse of giving; the giver
+    // (after "from") is the source, the receiver (the subject) the target.
+    if kind == EventType::Aid
+        && matches!(
+            word(words, i),
+            "received" | "receives" | "receive" | "receiving" | "accepted" | "accepts" | "accept"
+        )
+    {
+        let giver = (i + 1..cend.min(i + 9))
+            .find(|&j| word(words, j) == "from")
+            .and_then(|j| chunk::np_forward(words, j + 1))
+            .filter(|n| n.end <= cend)
+            .and_then(|n| roles.np_actors(n, false));
+        if let Some(g) = giver {
+            target = std::mem::take(&mut source);
+            target.retain(|a| !g.contains(a));
+            source = g;
+        } else if !target.is_empty() {
+            std::mem::swap(&mut source, &mut target);
+        }
     }
     // "The health agency and the ministry clashed over the figures": a dispute in words.
     if kind == EventType::Assault

@@ -30,6 +30,35 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
             mode: Some("phone"),
         });
     }
+    // "called off the strike", "ended their boycott": suspending a protest is a concession
+    // (PLOVER CONCEDE).
+    if (matches!(w, "call" | "called" | "calls" | "calling") && next == "off")
+        || matches!(w, "ended" | "suspended" | "halted" | "abandoned")
+    {
+        let protest = (i + 1..i + 5).any(|j| {
+            matches!(
+                word(words, j),
+                "strike"
+                    | "strikes"
+                    | "protest"
+                    | "protests"
+                    | "boycott"
+                    | "boycotts"
+                    | "march"
+                    | "rally"
+                    | "demonstration"
+                    | "demonstrations"
+                    | "sit-in"
+                    | "walkout"
+            )
+        });
+        if protest {
+            return Some(Sense {
+                kind: EventType::Concede,
+                mode: None,
+            });
+        }
+    }
     // "called up 300,000 reservists": a mobilisation.
     if matches!(w, "call" | "called" | "calls" | "calling")
         && next == "up"
@@ -550,6 +579,13 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
             | "delivered"
             | "deliver"
             | "delivers"
+            | "received"
+            | "receive"
+            | "receives"
+            | "receiving"
+            | "accepted"
+            | "accept"
+            | "accepts"
             | "supplied"
             | "supply"
             | "supplies"
@@ -584,11 +620,29 @@ pub(crate) fn trigger_sense(words: &[Word], i: usize, lexicon: &Lexicon) -> Opti
                     | "fuel"
             )
         });
+        // "received aid" alone does not name the giver: only "received X from Y" is kept.
+        let converse = w.starts_with("receiv") || w.starts_with("accept");
+        if converse && !(i + 1..i + 8).any(|j| word(words, j) == "from") {
+            return None;
+        }
         // "approved a budget": only an approved sum is help.
         let sum = !w.starts_with("approv")
             || (i + 1..i + 5)
                 .any(|j| matches!(word(words, j), "$" | "€" | "£" | "million" | "billion"));
         return (help && sum).then_some(Sense {
+            kind: EventType::Aid,
+            mode: None,
+        });
+    }
+    if matches!(w, "treat" | "treats" | "treated" | "treating") {
+        // "medics treated the wounded": care for the hurt is humanitarian help.
+        let hurt = (i + 1..i + 4).any(|j| {
+            matches!(
+                word(words, j),
+                "wounded" | "injured" | "casualties" | "victims" | "survivors" | "patients"
+            )
+        });
+        return hurt.then_some(Sense {
             kind: EventType::Aid,
             mode: None,
         });
