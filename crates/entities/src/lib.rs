@@ -32,7 +32,11 @@
 //!    outlet named on "news", a well-known company or web service (`known`: "Huawei",
 //!    "Twitter"), the subject of "died"/"was born" or a name with its age in apposition ("X, 31,"), a capitalised run after an
 //!    organisation noun ("the border agency X") or "the town of", an untagged repeat of a name
-//!    found elsewhere in the article. A source ("according to X") or a business
+//!    found elsewhere in the article, an unknown word opening its sentence before a finite verb
+//!    ("X expelled …", "X has recalled …"; typed GPE by a country's shape or a state's action,
+//!    else PERSON on person evidence, else ORG; no common word or word of a common ending). An
+//!    unknown word of a demonym's shape before an actor noun ("X-ian police") is a NORP, so
+//!    the phrase is a group of that people. A source ("according to X") or a business
 //!    context ("founder of X") is no place; a name opening with a foreign article ("Le X") that
 //!    the knowledge base does not know is an organisation, and so is an unknown acronym the
 //!    tagger took for a person or a place ("VW"); a place standing for its side in a sports

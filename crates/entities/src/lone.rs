@@ -550,3 +550,303 @@ pub(crate) fn add_described_places(ctx: &Ctx<'_>, covered: &[bool], out: &mut Ve
         });
     }
 }
+
+/// Whether `w` has the shape of a country's name: a capitalised word of one piece ending in
+/// "-ia", "-land", "-stan" ("Ruritania", "Freedonia", "Kazakhstan").
+pub(crate) fn country_shape(w: &str) -> bool {
+    w.len() >= 5
+        && words::capitalised(w)
+        && w.bytes().all(|b| b.is_ascii_alphabetic())
+        && !w.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        && (w.ends_with("ia") || w.ends_with("land") || w.ends_with("stan"))
+}
+
+/// Whether `w` has the shape of a demonym: a capitalised word of one piece ending in "-ian",
+/// "-ese", "-ish", "-ic" or "-i" after a consonant ("Ruritanian", "Sudrani").
+fn demonym_shape(w: &str) -> bool {
+    let b = w.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    w.len() >= 5
+        && words::capitalised(w)
+        && w.bytes().all(|b| b.is_ascii_alphabetic())
+        && !w.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        && (w.ends_with("ian")
+            || w.ends_with("ese")
+            || w.ends_with("ish")
+            || w.ends_with("ic")
+            || w.ends_with('i') && b.len() >= 2 && b.get(b.len() - 2).is_some_and(|&c| !vowel(c)))
+}
+
+/// Nouns of a state's or people's collective actors that a demonym may stand before.
+fn is_actor_noun(w: &str) -> bool {
+    words::is_group_noun(w)
+        || [
+            "army",
+            "navy",
+            "ministry",
+            "government",
+            "military",
+            "guards",
+            "warplanes",
+            "jets",
+            "coastguard",
+            "embassy",
+            "officers",
+            "parliament",
+        ]
+        .contains(&w)
+}
+
+/// A capitalised word of a demonym's shape that the knowledge base does not know, right before
+/// a lower-case actor noun ("Ruritanian police", "Sudrani troops"), is a nationality (NORP), so
+/// that the phrase is read as a group of that people, not a person or a place of that name.
+/// The tagger's one-word guess is retyped; a word it left out is added.
+pub(crate) fn demonym_actors(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    for (i, s) in ctx.strs.iter().enumerate() {
+        if ctx.unit(i) == NO_UNIT
+            || !ctx.is_word(i)
+            || ctx.caps_unit(i)
+            || !demonym_shape(s)
+            || ctx.unit(i + 1) != ctx.unit(i)
+            || !is_actor_noun(ctx.s(i + 1))
+            || words::is_not_name(s)
+            || words::is_norp_word(s)
+            || is_title(s)
+            || ctx.common_word(s)
+            || ctx.demonym(s).is_some()
+            || ctx.kb.lookup_cased(s).next().is_some()
+            || ctx.gaz.is_first_name(s)
+        {
+            continue;
+        }
+        // Part of a longer name ("Anna Rossi police"): a capitalised word before it.
+        if i > 0 && ctx.unit(i - 1) == ctx.unit(i) && cap_word(ctx, i - 1) && !ctx.opens_unit(i - 1)
+        {
+            continue;
+        }
+        // The surname of a person the text names in full ("the X government" after "Ana X").
+        if out
+            .iter()
+            .any(|c| c.ty == EntityType::Person && c.t1 > c.t0 + 1 && ctx.s(c.t1 - 1) == *s)
+        {
+            continue;
+        }
+        let mut found = false;
+        for c in out.iter_mut().filter(|c| c.t0 <= i && i < c.t1) {
+            found = true;
+            if c.t0 == i && c.t1 == i + 1 && c.kb.is_none() && !c.strong && !c.cued {
+                c.ty = EntityType::Norp;
+            }
+        }
+        if !found {
+            out.push(Cand {
+                span: ctx.span(i),
+                t0: i,
+                t1: i + 1,
+                ty: EntityType::Norp,
+                strong: false,
+                kb: None,
+                source: Source::Tagger(Label::Misc),
+                title: None,
+                owner: None,
+                owned_by: None,
+                cued: false,
+            });
+        }
+    }
+}
+
+/// Verbs of what a state does, that make an unknown subject a country rather than a person.
+const STATE_VERBS: &[&str] = &[
+    "annexed",
+    "deployed",
+    "expelled",
+    "extradited",
+    "imposed",
+    "invaded",
+    "mobilised",
+    "mobilized",
+    "ratified",
+    "recalled",
+    "sanctioned",
+];
+
+/// Past-tense verbs that do not end in "-ed", and auxiliaries that open a finite verb phrase.
+const FINITE_WORDS: &[&str] = &[
+    "began", "brought", "built", "chose", "drew", "fought", "gave", "had", "has", "have", "held",
+    "hit", "knew", "led", "left", "lost", "made", "met", "paid", "ran", "said", "sent", "shot",
+    "sold", "sought", "spoke", "struck", "took", "told", "threw", "will", "won", "wrote",
+];
+
+/// Closed-class words that may open a sentence before a verb and are no names: indefinite
+/// pronouns and prepositions ("Nobody asked", "Unlike distributed …").
+const CLOSED_OPENERS: &[&str] = &[
+    "albeit",
+    "anybody",
+    "anyone",
+    "anything",
+    "despite",
+    "everybody",
+    "everyone",
+    "everything",
+    "nobody",
+    "nothing",
+    "somebody",
+    "someone",
+    "something",
+    "unlike",
+    "whoever",
+    "whatever",
+];
+
+/// Endings of English common nouns, adjectives and participles ("Attendance", "Fitness",
+/// "Citing", "Donors", "Protestor"): a capitalised word so made is no unknown name.
+fn common_ending(w: &str) -> bool {
+    [
+        "s", "ing", "ness", "ance", "ence", "ment", "tion", "sion", "ity", "ism", "ogy", "ship",
+        "hood", "able", "ible", "ful", "less", "ous", "ive", "ly", "ist", "or", "er", "cy",
+    ]
+    .iter()
+    .any(|x| w.ends_with(x))
+}
+
+/// Whether the text writes `w` in lower case somewhere: a common word capitalised by its place.
+fn lower_in_text(ctx: &Ctx<'_>, w: &str) -> bool {
+    ctx.strs.iter().any(|x| {
+        x.len() == w.len()
+            && x.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+            && x.eq_ignore_ascii_case(w)
+    })
+}
+
+/// Whether token `j` is a finite verb after a subject: a past tense ("expelled", "fought"), an
+/// auxiliary ("has", "will"), or a verb in "-s" followed by an object or a clause ("supports the",
+/// "wants to").
+fn finite_verb_at(ctx: &Ctx<'_>, j: usize) -> bool {
+    let w = ctx.s(j);
+    if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    if FINITE_WORDS.contains(&w) {
+        // "has been", "will be": a copula says too little of its subject.
+        return !matches!(ctx.s(j + 1), "been" | "be");
+    }
+    if w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") {
+        return true;
+    }
+    w.len() >= 5
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !words::is_group_noun(w)
+        && ctx.unit(j + 1) == ctx.unit(j)
+        && matches!(
+            ctx.s(j + 1),
+            "the" | "a" | "an" | "to" | "that" | "its" | "their"
+        )
+}
+
+/// A capitalised word the tagger left out that opens its sentence and is directly followed by a
+/// finite verb ("X expelled two diplomats", "X has recalled", "X supports the plan") is a name,
+/// unless the tagger's lexicon knows it as a common word ("Storms destroyed", "Officials said").
+/// Typed by its shape and verb: a country's shape or a state's action is a place (GPE), a given
+/// name or a person's verb a person, else an organisation.
+pub(crate) fn add_opening_subjects(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    for (i, s) in ctx.strs.iter().enumerate() {
+        if covered.get(i).copied().unwrap_or(true)
+            || ctx.unit(i) == NO_UNIT
+            || !ctx.opens_unit(i)
+            || !ctx.is_word(i)
+            || ctx.caps_unit(i)
+            || s.len() < 4
+            || !words::capitalised(s)
+            || words::all_caps(s)
+            || !s.bytes().all(|b| b.is_ascii_alphabetic())
+            || s.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+            || ctx.unit(i + 1) != ctx.unit(i)
+            || !finite_verb_at(ctx, i + 1)
+            || words::is_not_name(s)
+            || is_title(s)
+            || common_noun(ctx, s)
+            || ctx.common_word(s)
+            || ctx.demonym(s).is_some()
+            || words::is_norp_word(s)
+            || common_ending(s)
+            || CLOSED_OPENERS.iter().any(|x| words::is(s, x))
+            || ctx.kb.lookup_cased(s).next().is_some()
+            || out.iter().any(|c| c.t0 <= i && i < c.t1)
+            || lower_in_text(ctx, s)
+        {
+            continue;
+        }
+        let verb = ctx.s(i + 1);
+        let ty = if country_shape(s) || STATE_VERBS.contains(&verb) {
+            EntityType::Gpe
+        } else if ctx.gaz.is_first_name(s) || person_verb_after(ctx, i + 1) {
+            EntityType::Person
+        } else {
+            EntityType::Org
+        };
+        out.push(Cand {
+            span: ctx.span(i),
+            t0: i,
+            t1: i + 1,
+            ty,
+            strong: false,
+            kb: None,
+            source: Source::Tagger(Label::Misc),
+            title: None,
+            owner: None,
+            owned_by: None,
+            cued: false,
+        });
+    }
+}
+
+/// Whether `w` has a country's name's shape that person names hardly take: "-stan", "-ania",
+/// "-ovia", "-aria", "-enia", "-onia", "-avia" ("Ruritania", "Moldovia").
+fn strong_country_shape(w: &str) -> bool {
+    country_shape(w)
+        && ["stan", "ania", "ovia", "aria", "enia", "onia", "avia"]
+            .iter()
+            .any(|x| w.ends_with(x))
+}
+
+/// Verbs of saying and thinking, whose subject is as often a person as a state.
+const SAY_VERBS: &[&str] = &["said", "says", "told", "added", "noted", "stated"];
+
+/// A one-word name the tagger took for a person that opens its sentence before a finite verb
+/// and has a country's name's shape ("Ruritania expelled …") is a place (GPE), unless it is a
+/// given name, a person's verb follows, or the text names a person ending in it.
+pub(crate) fn country_shaped_subjects(ctx: &Ctx<'_>, out: &mut [Cand]) {
+    for k in 0..out.len() {
+        let Some(c) = out.get(k) else { continue };
+        let t = c.t0;
+        if c.t1 != t + 1
+            || c.ty != EntityType::Person
+            || c.kb.is_some()
+            || c.strong
+            || c.cued
+            || c.title.is_some()
+            || !ctx.opens_unit(t)
+            || ctx.unit(t + 1) != ctx.unit(t)
+        {
+            continue;
+        }
+        let w = ctx.s(t);
+        if !strong_country_shape(w)
+            || ctx.gaz.is_first_name(w)
+            || !finite_verb_at(ctx, t + 1)
+            || SAY_VERBS.contains(&ctx.s(t + 1))
+            || person_verb_after(ctx, t + 1)
+            || out
+                .iter()
+                .any(|o| o.ty == EntityType::Person && o.t1 > o.t0 + 1 && ctx.s(o.t1 - 1) == w)
+        {
+            continue;
+        }
+        if let Some(c) = out.get_mut(k) {
+            c.ty = EntityType::Gpe;
+        }
+    }
+}

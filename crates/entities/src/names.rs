@@ -2022,9 +2022,12 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     lone::add_told_outlets(ctx, &covered, out);
     lone::add_described_places(ctx, &covered, out);
     lone::add_person_subjects(ctx, &covered, out);
+    lone::add_opening_subjects(ctx, &covered, out);
     lone::add_cued_orgs(ctx, &covered, out);
     list_orgs(ctx, out);
     lone::add_repeats(ctx, out);
+    lone::demonym_actors(ctx, out);
+    lone::country_shaped_subjects(ctx, out);
     out.sort_by_key(|c| (c.span.start(), c.span.end()));
     out.dedup_by_key(|c| c.span);
     // A plural group name typed as an organisation once is one everywhere.
