@@ -236,17 +236,14 @@ pub(crate) fn inverted_names(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
     cands.retain(|c| !found.iter().any(|&(a, b, _)| c.t0 < b && a < c.t1));
     for (a, b, _) in found {
         cands.push(Cand {
-            span: ctx.range(a, b),
-            t0: a,
-            t1: b,
-            ty: EntityType::Person,
             strong: true,
-            cued: false,
-            kb: None,
-            source: Source::Tagger(Label::Per),
-            title: None,
-            owner: None,
-            owned_by: None,
+            ..Cand::new(
+                ctx.range(a, b),
+                a,
+                b,
+                EntityType::Person,
+                Source::Tagger(Label::Per),
+            )
         });
     }
     cands.sort_by_key(|c| (c.span.start(), c.span.end()));

@@ -119,19 +119,13 @@ pub(crate) fn add_person_subjects(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec
         if i > 0 && ctx.unit(i - 1) == unit && cap_word(ctx, i - 1) && !ctx.opens_unit(i - 1) {
             continue;
         }
-        out.push(Cand {
-            span: ctx.span(i),
-            t0: i,
-            t1: i + 1,
-            ty: EntityType::Person,
-            strong: false,
-            kb: None,
-            source: Source::Tagger(Label::Per),
-            title: None,
-            owner: None,
-            owned_by: None,
-            cued: false,
-        });
+        out.push(Cand::new(
+            ctx.span(i),
+            i,
+            i + 1,
+            EntityType::Person,
+            Source::Tagger(Label::Per),
+        ));
     }
 }
 
@@ -148,17 +142,14 @@ pub(crate) fn add_outlets(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) 
             continue;
         }
         out.push(Cand {
-            span: ctx.span(i),
-            t0: i,
-            t1: i + 1,
-            ty: EntityType::Org,
             strong: true,
-            kb: None,
-            source: Source::Tagger(Label::Org),
-            title: None,
-            owner: None,
-            owned_by: None,
-            cued: false,
+            ..Cand::new(
+                ctx.span(i),
+                i,
+                i + 1,
+                EntityType::Org,
+                Source::Tagger(Label::Org),
+            )
         });
     }
 }
@@ -197,19 +188,13 @@ pub(crate) fn add_acronyms(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>)
         if cap_next(i + 1) || (i > 0 && !ctx.opens_unit(i - 1) && cap_next(i - 1)) {
             continue;
         }
-        out.push(Cand {
-            span: ctx.span(i),
-            t0: i,
-            t1: i + 1,
-            ty: EntityType::Org,
-            strong: false,
-            kb: None,
-            source: Source::Tagger(Label::Org),
-            title: None,
-            owner: None,
-            owned_by: None,
-            cued: false,
-        });
+        out.push(Cand::new(
+            ctx.span(i),
+            i,
+            i + 1,
+            EntityType::Org,
+            Source::Tagger(Label::Org),
+        ));
     }
 }
 
@@ -374,17 +359,10 @@ pub(crate) fn add_repeats(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         }
         let (t0, t1) = (i, i + len);
         added.push(Cand {
-            span: ctx.range(t0, t1),
-            t0,
-            t1,
-            ty: c.ty,
             strong: c.strong,
-            kb: c.kb,
-            source: c.source,
-            title: None,
-            owner: None,
-            owned_by: None,
             cued: c.cued,
+            kb: c.kb,
+            ..Cand::new(ctx.range(t0, t1), t0, t1, c.ty, c.source)
         });
         for x in taken.get_mut(t0..t1).unwrap_or(&mut []) {
             *x = true;
@@ -451,17 +429,15 @@ pub(crate) fn add_told_outlets(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Ca
             continue;
         }
         out.push(Cand {
-            span: ctx.range(a, b),
-            t0: a,
-            t1: b,
-            ty: EntityType::Org,
             strong: true,
-            kb: None,
-            source: Source::Tagger(Label::Org),
-            title: None,
-            owner: None,
-            owned_by: None,
             cued: true,
+            ..Cand::new(
+                ctx.range(a, b),
+                a,
+                b,
+                EntityType::Org,
+                Source::Tagger(Label::Org),
+            )
         });
     }
 }
@@ -536,17 +512,8 @@ pub(crate) fn add_described_places(ctx: &Ctx<'_>, covered: &[bool], out: &mut Ve
             (EntityType::Fac, Label::Loc)
         };
         out.push(Cand {
-            span: ctx.range(a, b),
-            t0: a,
-            t1: b,
-            ty,
-            strong: false,
-            kb: None,
-            source: Source::Tagger(label),
-            title: None,
-            owner: None,
-            owned_by: None,
             cued: true,
+            ..Cand::new(ctx.range(a, b), a, b, ty, Source::Tagger(label))
         });
     }
 }
@@ -639,19 +606,13 @@ pub(crate) fn demonym_actors(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             }
         }
         if !found {
-            out.push(Cand {
-                span: ctx.span(i),
-                t0: i,
-                t1: i + 1,
-                ty: EntityType::Norp,
-                strong: false,
-                kb: None,
-                source: Source::Tagger(Label::Misc),
-                title: None,
-                owner: None,
-                owned_by: None,
-                cued: false,
-            });
+            out.push(Cand::new(
+                ctx.span(i),
+                i,
+                i + 1,
+                EntityType::Norp,
+                Source::Tagger(Label::Misc),
+            ));
         }
     }
 }
@@ -787,19 +748,13 @@ pub(crate) fn add_opening_subjects(ctx: &Ctx<'_>, covered: &[bool], out: &mut Ve
         } else {
             EntityType::Org
         };
-        out.push(Cand {
-            span: ctx.span(i),
-            t0: i,
-            t1: i + 1,
+        out.push(Cand::new(
+            ctx.span(i),
+            i,
+            i + 1,
             ty,
-            strong: false,
-            kb: None,
-            source: Source::Tagger(Label::Misc),
-            title: None,
-            owner: None,
-            owned_by: None,
-            cued: false,
-        });
+            Source::Tagger(Label::Misc),
+        ));
     }
 }
 

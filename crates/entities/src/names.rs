@@ -279,6 +279,31 @@ pub(crate) struct Cand {
     pub owned_by: Option<Owned>,
 }
 
+impl Cand {
+    /// A candidate with a weak type from `source`: no knowledge-base entry, title or owner.
+    pub(crate) fn new(
+        span: ByteSpan,
+        t0: usize,
+        t1: usize,
+        ty: EntityType,
+        source: Source,
+    ) -> Self {
+        Cand {
+            span,
+            t0,
+            t1,
+            ty,
+            strong: false,
+            cued: false,
+            kb: None,
+            source,
+            title: None,
+            owner: None,
+            owned_by: None,
+        }
+    }
+}
+
 /// The type a knowledge base entry gives a name.
 pub(crate) fn kb_type(kind: Kind, ner: newsgraph_kb::NerType) -> EntityType {
     match kind {
@@ -2570,17 +2595,9 @@ fn add_datelines(ctx: &Ctx<'_>, covered: &mut [bool], out: &mut Vec<Cand>) {
                 *c = true;
             }
             out.push(Cand {
-                span,
-                t0: a,
-                t1: b,
-                ty: kb.map_or(ty, |k| k.2),
                 strong: true,
                 kb: kb.map(|k| k.0),
-                source: Source::Dateline,
-                title: None,
-                owner: None,
-                owned_by: None,
-                cued: false,
+                ..Cand::new(span, a, b, kb.map_or(ty, |k| k.2), Source::Dateline)
             });
         }
     }
@@ -2614,17 +2631,8 @@ fn add_byline(ctx: &Ctx<'_>, unit: &Unit, covered: &mut [bool], out: &mut Vec<Ca
             *c = true;
         }
         out.push(Cand {
-            span: ctx.range(a, j),
-            t0: a,
-            t1: j,
-            ty: EntityType::Person,
             strong: true,
-            kb: None,
-            source: Source::Dateline,
-            title: None,
-            owner: None,
-            owned_by: None,
-            cued: false,
+            ..Cand::new(ctx.range(a, j), a, j, EntityType::Person, Source::Dateline)
         });
     }
 }
@@ -2701,17 +2709,9 @@ fn add_kb_names(ctx: &Ctx<'_>, covered: &mut [bool], out: &mut Vec<Cand>) {
                     *c = true;
                 }
                 out.push(Cand {
-                    span,
-                    t0: i,
-                    t1,
-                    ty,
                     strong: true,
                     kb: Some(id),
-                    source: Source::Kb,
-                    title: None,
-                    owner: None,
-                    owned_by: None,
-                    cued: false,
+                    ..Cand::new(span, i, t1, ty, Source::Kb)
                 });
                 i = t1;
             } else {
@@ -2802,17 +2802,14 @@ fn add_member_orgs(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
             continue;
         }
         out.push(Cand {
-            span: ctx.span(i),
-            t0: i,
-            t1: i + 1,
-            ty: EntityType::Org,
-            strong: false,
-            kb: None,
-            source: Source::Tagger(Label::Org),
-            title: None,
-            owner: None,
-            owned_by: None,
             cued: true,
+            ..Cand::new(
+                ctx.span(i),
+                i,
+                i + 1,
+                EntityType::Org,
+                Source::Tagger(Label::Org),
+            )
         });
     }
 }
@@ -2908,17 +2905,14 @@ fn list_orgs(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
         let surface = ctx.slice(ctx.range(a, b));
         if !seen && !(b == a + 1 && (words::is_not_name(surface) || common_noun(ctx, surface))) {
             out.push(Cand {
-                span: ctx.range(a, b),
-                t0: a,
-                t1: b,
-                ty: EntityType::Org,
-                strong: false,
-                kb: None,
-                source: Source::Tagger(Label::Org),
-                title: None,
-                owner: None,
-                owned_by: None,
                 cued: true,
+                ..Cand::new(
+                    ctx.range(a, b),
+                    a,
+                    b,
+                    EntityType::Org,
+                    Source::Tagger(Label::Org),
+                )
             });
         }
     }
@@ -2938,17 +2932,14 @@ fn add_plural_groups(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
             continue;
         }
         out.push(Cand {
-            span: ctx.span(i),
-            t0: i,
-            t1: i + 1,
-            ty: EntityType::Org,
-            strong: false,
-            kb: None,
-            source: Source::Tagger(Label::Org),
-            title: None,
-            owner: None,
-            owned_by: None,
             cued: true,
+            ..Cand::new(
+                ctx.span(i),
+                i,
+                i + 1,
+                EntityType::Org,
+                Source::Tagger(Label::Org),
+            )
         });
     }
 }
@@ -2970,17 +2961,15 @@ fn add_hyphen_names(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
         };
         let start = ctx.span(i).start();
         out.push(Cand {
-            span: ByteSpan::ordered(start, start + name.len()),
-            t0: i,
-            t1: i + 1,
-            ty,
             strong: true,
             kb: Some(id),
-            source: Source::Kb,
-            title: None,
-            owner: None,
-            owned_by: None,
-            cued: false,
+            ..Cand::new(
+                ByteSpan::ordered(start, start + name.len()),
+                i,
+                i + 1,
+                ty,
+                Source::Kb,
+            )
         });
     }
 }
