@@ -1741,6 +1741,26 @@ pub(crate) fn is_place_noun(w: &str) -> bool {
     .any(|x| words::is(w, x))
 }
 
+/// Whether candidate `k` is joined by "and"/"or" to the candidate right before or after it,
+/// and that neighbour passes `partner`.
+fn coordinated_with(
+    ctx: &Ctx<'_>,
+    cands: &[Cand],
+    k: usize,
+    partner: impl Fn(&Cand) -> bool,
+) -> bool {
+    let Some(c) = cands.get(k) else { return false };
+    let linked = |o: &Cand, a: usize, b: usize| {
+        partner(o) && b == a + 2 && matches!(ctx.s(a + 1), "and" | "or")
+    };
+    let prev = k
+        .checked_sub(1)
+        .and_then(|p| cands.get(p))
+        .is_some_and(|p| linked(p, p.t1 - 1, c.t0));
+    let next = cands.get(k + 1).is_some_and(|n| linked(n, c.t1 - 1, n.t0));
+    prev || next
+}
+
 /// A name typed weakly that is coordinated with a place ("at Tura and Lodi") is a place.
 fn coordinate_places(ctx: &Ctx<'_>, cands: &mut [Cand]) {
     for k in 0..cands.len() {
@@ -1748,7 +1768,7 @@ fn coordinate_places(ctx: &Ctx<'_>, cands: &mut [Cand]) {
         if c.strong || c.cued || is_place(c.ty) {
             continue;
         }
-        let (t0, t1) = (c.t0, c.t1);
+        let t0 = c.t0;
         // The partner is a sure place, or any place after a locative preposition ("at X and
         // Y", "near X or Y").
         let locative = |o: &Cand| {
@@ -1756,18 +1776,8 @@ fn coordinate_places(ctx: &Ctx<'_>, cands: &mut [Cand]) {
                 && ["at", "in", "near", "outside", "between", "around", "from"]
                     .contains(&ctx.s(o.t0 - 1))
         };
-        let linked = |o: &Cand, a: usize, b: usize| {
-            (o.strong || o.cued || locative(o) && o.t0 < t0)
-                && is_place(o.ty)
-                && b == a + 2
-                && matches!(ctx.s(a + 1), "and" | "or")
-        };
-        let prev = k
-            .checked_sub(1)
-            .and_then(|p| cands.get(p))
-            .is_some_and(|p| linked(p, p.t1 - 1, t0));
-        let next = cands.get(k + 1).is_some_and(|n| linked(n, t1 - 1, n.t0));
-        if prev || next {
+        let place = |o: &Cand| (o.strong || o.cued || locative(o) && o.t0 < t0) && is_place(o.ty);
+        if coordinated_with(ctx, cands, k, place) {
             if let Some(c) = cands.get_mut(k) {
                 c.ty = EntityType::Gpe;
                 c.cued = true;
@@ -1790,20 +1800,11 @@ fn coordinate_orgs(ctx: &Ctx<'_>, cands: &mut [Cand]) {
         {
             continue;
         }
-        let (t0, t1) = (c.t0, c.t1);
         let org = |o: &Cand| {
             o.ty == EntityType::Org
                 && (o.strong || o.cued || o.t1 == o.t0 + 1 && words::all_caps(ctx.s(o.t0)))
         };
-        let linked = |o: &Cand, a: usize, b: usize| {
-            org(o) && b == a + 2 && matches!(ctx.s(a + 1), "and" | "or")
-        };
-        let prev = k
-            .checked_sub(1)
-            .and_then(|p| cands.get(p))
-            .is_some_and(|p| linked(p, p.t1 - 1, t0));
-        let next = cands.get(k + 1).is_some_and(|n| linked(n, t1 - 1, n.t0));
-        if prev || next {
+        if coordinated_with(ctx, cands, k, org) {
             if let Some(c) = cands.get_mut(k) {
                 c.ty = EntityType::Org;
                 c.cued = true;
