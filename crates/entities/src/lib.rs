@@ -51,6 +51,18 @@
 //!    the text is sure of are persons; a place owning the office after it ("Ohio Senator")
 //!    stays a place; a person run on into "of" + an organisation ("X Y of Z Party") is split;
 //!    a well-known company before its product ("Google Chrome") is the company alone.
+//!    Unknown names typed by their context: a name after "<person> of" is the person's
+//!    organisation, not a person ("guitarist X Y of Z"); names in apposition after a plural
+//!    noun for organisations or places ("the private schools X and Y", "the islands X and Y")
+//!    take its type; "the X Y in <known place>" is an organisation (a building when its last
+//!    word is one, "X Opera House"); a single word after "in <town>," ending its phrase is the
+//!    town's region; a name ending in a plural noun for people ("X Stormchasers") is a group;
+//!    a person noun before a name ("the composer X") makes a person, an organisation noun
+//!    ("the band X") an organisation, and "X poll" a pollster; a full name opening with a
+//!    known given name stays a person after "in" ("drove in X Y"); two capitals after a place
+//!    and a comma ("Brookvale, NJ") are a state's code, and "the X side of" the border is
+//!    part of the place, no team; every name of a list after "the towns of" is a place
+//!    ("the towns of X, Y, Z and W").
 //!    Wire-story names: possessives inside organisations' names ("Grain Growers’ Union",
 //!    "People’s X Party"); a capitalised run before a lower-case party or group noun ("the
 //!    liberal X party", "the X hacker group") or in a party apposition ("X, the opposition

@@ -170,6 +170,7 @@ pub(crate) fn acronym_shape(ctx: &Ctx<'_>, w: &str) -> bool {
 
 /// Acronyms the tagger left out ("the NHS", "BA and IAG") are organisations: in news, a
 /// capitalised acronym standing alone in ordinary text names one far more often than not.
+/// Two letters after a place and a comma ("Paramus, NJ") are a state's code, a place.
 /// Only in text not written in capitals, and not next to another capitalised word (it may be
 /// part of a longer name there).
 pub(crate) fn add_acronyms(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
@@ -188,13 +189,19 @@ pub(crate) fn add_acronyms(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>)
         if cap_next(i + 1) || (i > 0 && !ctx.opens_unit(i - 1) && cap_next(i - 1)) {
             continue;
         }
-        out.push(Cand::new(
-            ctx.span(i),
-            i,
-            i + 1,
-            EntityType::Org,
-            Source::Tagger(Label::Org),
-        ));
+        // "Paramus, NJ": two letters after a place and a comma are its state's code.
+        let state = s.len() == 2
+            && i >= 2
+            && ctx.s(i - 1) == ","
+            && out
+                .iter()
+                .any(|c| c.t1 == i - 1 && crate::names::is_place(c.ty) && ctx.unit(c.t0) == unit);
+        let (ty, label) = if state {
+            (EntityType::Gpe, Label::Loc)
+        } else {
+            (EntityType::Org, Label::Org)
+        };
+        out.push(Cand::new(ctx.span(i), i, i + 1, ty, Source::Tagger(label)));
     }
 }
 

@@ -453,10 +453,18 @@ fn classify(
         // base; unknown, it is most likely a newspaper, a party or a firm.
         return Some((EntityType::Org, false, None));
     }
+    // "Paramus, NJ": a place's code after a town and a comma stays a place.
+    let state_code = label == Label::Loc
+        && surface.len() == 2
+        && t0 >= 2
+        && ctx.s(t0 - 1) == ","
+        && ctx.unit(t0 - 2) == ctx.unit(t0)
+        && cap_word(ctx, t0 - 2);
     if !multi
         && matches!(label, Label::Per | Label::Loc)
         && (2..=5).contains(&surface.len())
         && surface.bytes().all(|b| b.is_ascii_uppercase())
+        && !state_code
     {
         // An acronym the knowledge base does not know as a place ("VW", "KPA"): people are
         // not named by initials alone, and places so named are in the knowledge base.
@@ -1543,10 +1551,22 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
         // A place already: the cue makes its type sure against weaker readings elsewhere.
         return Some(if is_place(ty) { ty } else { EntityType::Gpe });
     }
-    // "the suburbs of A and B": B too.
-    if matches!(before, "and" | "or") && !is_place(ty) && t0 >= 2 {
+    // "the suburbs of A and B", "the cities of A, B, C and D": the later names too. A name
+    // after a comma counts when the list goes on to "and"/"or" and a name.
+    let listed = matches!(before, "and" | "or")
+        || before == "," && {
+            let mut k = t1;
+            while k < t1 + 16 && (at(k) == "," || cap_word(ctx, k) && ctx.unit(k) == unit) {
+                k += 1;
+            }
+            k > t1 && matches!(at(k), "and" | "or") && cap_word(ctx, k + 1)
+        };
+    if listed && !is_place(ty) && t0 >= 2 {
         let mut p = t0 - 1;
-        while p > t0.saturating_sub(6) && cap_word(ctx, p - 1) && ctx.unit(p - 1) == unit {
+        while p > t0.saturating_sub(16)
+            && ctx.unit(p - 1) == unit
+            && (cap_word(ctx, p - 1) || matches!(ctx.s(p - 1), "," | "and" | "or"))
+        {
             p -= 1;
         }
         if p < t0 - 1 && p >= 2 && words::is(at(p - 1), "of") && is_place_noun(at(p - 2)) {
@@ -1565,7 +1585,8 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
         return Some(EntityType::Org);
     }
     if ty != EntityType::Person
-        && (words::is_role_noun(before) && !words::capitalised(before)
+        && ((words::is_role_noun(before) || words::is_person_noun(before))
+            && !words::capitalised(before)
             || is_title(before) && words::capitalised(before) && before.len() > 2
             || before == "," && words::is_role_noun(before2) && !words::capitalised(before2))
     {
@@ -1615,10 +1636,53 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
     {
         return Some(EntityType::Org);
     }
+    // "the Lantern Guild in Leeds": an unknown name of two words or more after "the", set in
+    // a place the knowledge base knows, is an organisation or a building there, not a place
+    // of its own (regions so set are known or carry a head word).
+    if is_place(ty)
+        && t1 >= t0 + 2
+        && words::is(before, "the")
+        && words::is(at(t1), "in")
+        && known_place_at(ctx, t1 + 1, unit)
+        // "the <Town> Opera House in Y": a name holding a known place is a district or a
+        // building of that place.
+        && !(t0..t1).any(|j| known_place_at(ctx, j, unit) || is_compass(ctx.s(j)))
+    {
+        return Some(if is_building_noun(ctx.s(t1 - 1)) {
+            EntityType::Fac
+        } else {
+            EntityType::Org
+        });
+    }
+    // "Ottawa Stormchasers", "the Harbour Rangers": an unknown name ending in a plural noun
+    // names a group of people, not a place.
+    if ty == EntityType::Gpe
+        && t1 >= t0 + 2
+        && (t0..t1).all(|j| cap_word(ctx, j))
+        && group_plural_tail(ctx, ctx.s(t1 - 1))
+        // "Old Lisbon", "East Lisbon": a known place ends the name.
+        && !(t0 + 1..t1).any(|j| {
+            kb_first(ctx, ctx.slice(ctx.range(j, t1))).is_some_and(|(_, kind, _)| {
+                matches!(kind, Kind::Country | Kind::Capital | Kind::Place)
+            })
+        })
+        && !is_foreign_article(ctx.s(t0))
+        && !is_place_opener(ctx.s(t0))
+    {
+        return Some(EntityType::Org);
+    }
+    // "the latest X poll": a pollster, not a person.
+    if ty == EntityType::Person && words::is(after, "poll") {
+        return Some(EntityType::Org);
+    }
     // "in X's trial" names X's trial, not a place.
     let possessive = matches!(at(t1), "'s" | "\u{2019}s" | "'" | "\u{2019}");
+    // A full name opening with a known given name ("drove in Ana Lutz") stays a person.
+    let full_name =
+        t1 >= t0 + 2 && ctx.gaz.is_first_name(ctx.s(t0)) && (t0 + 1..t1).all(|j| cap_word(ctx, j));
     if ty == EntityType::Person
         && !possessive
+        && !full_name
         && ["in", "near", "outside", "across", "around", "off"]
             .iter()
             .any(|w| words::is(before, w))
@@ -1626,6 +1690,152 @@ fn context_type(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType) -> Option<E
         return Some(EntityType::Gpe);
     }
     None
+}
+
+/// Whether a place the knowledge base knows opens at token `j` of `unit` (one to three
+/// capitalised words).
+fn known_place_at(ctx: &Ctx<'_>, j: usize, unit: u32) -> bool {
+    let mut k = j;
+    while k < j + 3 && ctx.unit(k) == unit && cap_word(ctx, k) {
+        k += 1;
+    }
+    (j + 1..=k).rev().any(|e| {
+        kb_first(ctx, ctx.slice(ctx.range(j, e)))
+            .is_some_and(|(_, kind, _)| matches!(kind, Kind::Country | Kind::Capital | Kind::Place))
+    })
+}
+
+/// Nouns for a building that may end a name ("X Opera House", "X Planetarium").
+fn is_building_noun(w: &str) -> bool {
+    [
+        "aquarium",
+        "cinema",
+        "chapel",
+        "gallery",
+        "house",
+        "planetarium",
+        "theater",
+        "theatre",
+        "zoo",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// Words that open the names of towns ("San X", "Santa X", "Saint X"), whose last word may
+/// end in "s" ("San Marcos").
+fn is_place_opener(w: &str) -> bool {
+    [
+        "San", "Santa", "Santo", "São", "Saint", "St", "St.", "Los", "Las", "Des", "Dos", "Port",
+        "Fort", "Mount", "Mt", "Mt.", "Lake", "Cape", "Isle", "Glen", "Point",
+    ]
+    .contains(&w)
+}
+
+/// Whether `w`, the last word of a name, is a plural noun for people ("Rangers",
+/// "Stormchasers"): of a plural's shape and ending, and no plural that names a kind of place
+/// ("Springs", "Falls", "Heights").
+fn group_plural_tail(ctx: &Ctx<'_>, w: &str) -> bool {
+    if !plural_shape(ctx, w) || words::head_type(w).is_some() {
+        return false;
+    }
+    // "-us", "-is", "-os", "-as", "-ys" end Latin, Greek and Romance names and "Keys", "Bays".
+    let b = w.as_bytes();
+    let before_s = b.len().checked_sub(2).and_then(|i| b.get(i)).copied();
+    if matches!(before_s, Some(b'u' | b'i' | b'o' | b'a' | b'y')) {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    if lower.ends_with("lands") {
+        return false; // "Midlands", "Highlands"
+    }
+    ![
+        "arches",
+        "baths",
+        "buildings",
+        "cinemas",
+        "columns",
+        "docks",
+        "eighties",
+        "fifties",
+        "forties",
+        "grounds",
+        "halls",
+        "mines",
+        "nineties",
+        "quays",
+        "seventies",
+        "sixties",
+        "stairs",
+        "steps",
+        "theaters",
+        "theatres",
+        "thirties",
+        "twenties",
+        "acres",
+        "alps",
+        "banks",
+        "bluffs",
+        "boroughs",
+        "borders",
+        "cities",
+        "cliffs",
+        "colonies",
+        "counties",
+        "creeks",
+        "districts",
+        "emirates",
+        "marches",
+        "provinces",
+        "regions",
+        "republics",
+        "downs",
+        "dunes",
+        "estates",
+        "falls",
+        "fields",
+        "flats",
+        "forks",
+        "gardens",
+        "gates",
+        "glades",
+        "groves",
+        "harbors",
+        "harbours",
+        "heights",
+        "hills",
+        "hollows",
+        "isles",
+        "lakes",
+        "marshes",
+        "meadows",
+        "mills",
+        "moors",
+        "narrows",
+        "oaks",
+        "palms",
+        "parks",
+        "pines",
+        "plains",
+        "points",
+        "ponds",
+        "rapids",
+        "reefs",
+        "ridges",
+        "rocks",
+        "sands",
+        "shores",
+        "springs",
+        "states",
+        "territories",
+        "terraces",
+        "towers",
+        "valleys",
+        "waters",
+        "wells",
+        "woods",
+    ]
+    .contains(&lower.as_str())
 }
 
 /// Lower-case nouns that, right after a name, say it names an organisation ("the X union",
@@ -1706,6 +1916,17 @@ pub(crate) fn is_org_cue(w: &str) -> bool {
         "producer",
         "supplier",
         "automaker",
+        "band",
+        "brand",
+        "choir",
+        "club",
+        "label",
+        "magazine",
+        "orchestra",
+        "publisher",
+        "school",
+        "startup",
+        "studio",
     ]
     .contains(&w)
 }
@@ -1759,6 +1980,70 @@ fn coordinated_with(
         .is_some_and(|p| linked(p, p.t1 - 1, c.t0));
     let next = cands.get(k + 1).is_some_and(|n| linked(n, c.t1 - 1, n.t0));
     prev || next
+}
+
+/// A name the tagger took weakly for a person right after "<person> of" ("guitarist Tam Reyes
+/// of Velvet Orchard") is the person's organisation or place: a person is not "of" another
+/// person. Known to be a place, it is left to the other rules; else it is an organisation.
+fn person_of(ctx: &Ctx<'_>, cands: &mut [Cand]) {
+    for k in 1..cands.len() {
+        let (Some(p), Some(c)) = (cands.get(k - 1), cands.get(k)) else {
+            continue;
+        };
+        if c.ty != EntityType::Person
+            || c.strong
+            || c.cued
+            || c.kb.is_some()
+            || c.t0 < 2
+            || p.t1 + 1 != c.t0
+            || ctx.s(c.t0 - 1) != "of"
+            || ctx.unit(p.t0) != ctx.unit(c.t0)
+            || p.ty != EntityType::Person
+            || p.t1 < p.t0 + 2
+        {
+            continue;
+        }
+        if let Some(c) = cands.get_mut(k) {
+            c.ty = EntityType::Org;
+            c.cued = true;
+        }
+    }
+}
+
+/// A single word the tagger took weakly for a person right after "in <place>," ("born in
+/// Tarvo, Umbria, in 1950") is the place's region or country, not a person: it ends its
+/// phrase (no verb or possessive follows) and is no known given name.
+fn region_after_town(ctx: &Ctx<'_>, cands: &mut [Cand]) {
+    for k in 1..cands.len() {
+        let (Some(p), Some(c)) = (cands.get(k - 1), cands.get(k)) else {
+            continue;
+        };
+        let unit = ctx.unit(c.t0);
+        if c.ty != EntityType::Person
+            || c.strong
+            || c.cued
+            || c.kb.is_some()
+            || c.t1 != c.t0 + 1
+            || c.t0 < 2
+            || p.t1 + 1 != c.t0
+            || ctx.s(c.t0 - 1) != ","
+            || !is_place(p.ty)
+            || p.t0 == 0
+            || ctx.unit(p.t0) != unit
+            || ctx.opens_unit(p.t0 - 1)
+            || !["in", "at", "near", "from", "outside"]
+                .iter()
+                .any(|w| words::is(ctx.s(p.t0 - 1), w))
+            || !apposition_end(ctx, c.t1, unit)
+            || ctx.gaz.is_first_name(ctx.s(c.t0))
+        {
+            continue;
+        }
+        if let Some(c) = cands.get_mut(k) {
+            c.ty = EntityType::Gpe;
+            c.cued = true;
+        }
+    }
 }
 
 /// A name typed weakly that is coordinated with a place ("at Tura and Lodi") is a place.
@@ -2079,6 +2364,8 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     drop_diseases(ctx, out);
     drop_region_adjectives(ctx, out);
     surname_places(ctx, out);
+    person_of(ctx, out);
+    region_after_town(ctx, out);
     coordinate_places(ctx, out);
     coordinate_orgs(ctx, out);
     coordinate_persons(ctx, out);
@@ -2846,25 +3133,108 @@ fn is_org_plural(w: &str) -> bool {
     .any(|x| words::is(w, x))
 }
 
+/// Plural nouns for organisations that, right before names in apposition, say what they are
+/// ("the private schools X and Y", "the bands X, Y and Z").
+fn is_org_plural_head(w: &str) -> bool {
+    is_org_plural(w)
+        || [
+            "associations",
+            "bands",
+            "charities",
+            "clubs",
+            "colleges",
+            "magazines",
+            "parties",
+            "publications",
+            "publishers",
+            "schools",
+            "societies",
+            "studios",
+            "teams",
+            "universities",
+        ]
+        .iter()
+        .any(|x| words::is(w, x))
+}
+
+/// Plural nouns for places that, right before names in apposition, say what they are ("the
+/// islands X and Y", "the villages X, Y and Z").
+fn is_place_plural(w: &str) -> bool {
+    [
+        "cities",
+        "districts",
+        "islands",
+        "municipalities",
+        "provinces",
+        "regions",
+        "towns",
+        "villages",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// Whether token `k`, right after a name in an apposition list, may end the name's phrase:
+/// punctuation (no possessive), a conjunction or a preposition, not a verb ("the firms Jones
+/// owned").
+fn apposition_end(ctx: &Ctx<'_>, k: usize, unit: u32) -> bool {
+    let w = ctx.s(k);
+    ctx.unit(k) != unit
+        || !words::has_alnum(w) && !matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+        || [
+            "and", "or", "but", "as", "by", "in", "at", "of", "on", "from", "near", "for", "to",
+            "with", "were", "are", "which", "that", "where",
+        ]
+        .contains(&w)
+}
+
 /// The names listed after "companies such as" or "firms including" are organisations
 /// ("websites such as X, Y and Z"): the tagger's other types for them give way, unless the
-/// knowledge base knows them as places.
+/// knowledge base knows them as places. Names in apposition right after a lower-case plural
+/// noun for organisations ("the private schools X and Y") are organisations too, and after
+/// one for places ("the islands X and Y") places; there only weak types give way.
 fn list_orgs(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
-    let mut items: Vec<(usize, usize)> = Vec::new();
+    // (first token, end token, type, whether any type but a place's gives way)
+    let mut items: Vec<(usize, usize, EntityType, bool)> = Vec::new();
     for i in 1..ctx.toks.len() {
         let w = ctx.s(i);
         let unit = ctx.unit(i);
-        let j = if words::is(w, "such") && words::is(ctx.s(i + 1), "as") {
-            i + 2
+        if unit == NO_UNIT {
+            continue;
+        }
+        let (j, ty, firm) = if words::is(w, "such") && words::is(ctx.s(i + 1), "as") {
+            (i + 2, EntityType::Org, true)
         } else if words::is(w, "including") {
-            i + 1
+            (i + 1, EntityType::Org, true)
+        } else if w.len() > 4
+            && w.ends_with('s')
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && ctx.unit(i + 1) == unit
+            && cap_word(ctx, i + 1)
+            && !ctx.opens_unit(i + 1)
+        {
+            // An apposition: "the (private) schools X", after a determiner or a modifier.
+            let prev = ctx.s(i - 1);
+            let lead = ctx.unit(i - 1) == unit
+                && (words::is_determiner(prev) || prev.starts_with(|c: char| c.is_lowercase()));
+            if !lead {
+                continue;
+            }
+            if is_org_plural_head(w) {
+                (i + 1, EntityType::Org, false)
+            } else if is_place_plural(w) {
+                (i + 1, EntityType::Gpe, false)
+            } else {
+                continue;
+            }
         } else {
             continue;
         };
-        if unit == NO_UNIT || ctx.unit(i - 1) != unit || !is_org_plural(ctx.s(i - 1)) {
+        if firm && (ctx.unit(i - 1) != unit || !is_org_plural_head(ctx.s(i - 1))) {
             continue;
         }
         let mut j = j;
+        let first = items.len();
         for _ in 0..12 {
             let mut k = j;
             while k < j + 5 && ctx.unit(k) == unit && cap_word(ctx, k) {
@@ -2873,8 +3243,13 @@ fn list_orgs(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             if k == j {
                 break;
             }
-            items.push((j, k));
+            items.push((j, k, ty, firm));
             let sep = ctx.s(k);
+            if !firm && !apposition_end(ctx, k, unit) {
+                // "the firms Jones owned": a relative clause, not an apposition.
+                items.truncate(first);
+                break;
+            }
             if ctx.unit(k) != unit {
                 break;
             }
@@ -2890,7 +3265,7 @@ fn list_orgs(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             }
         }
     }
-    for (a, b) in items {
+    for (a, b, ty, firm) in items {
         let mut seen = false;
         for c in out.iter_mut().filter(|c| c.t0 < b && a < c.t1) {
             seen = true;
@@ -2898,22 +3273,26 @@ fn list_orgs(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
                 .kb
                 .and_then(|id| ctx.kb.get(id))
                 .is_some_and(|e| matches!(e.kind(), Kind::Country | Kind::Capital | Kind::Place));
-            if !place && c.ty != EntityType::Org {
-                c.ty = EntityType::Org;
+            let gives_way = if ty == EntityType::Org {
+                !place && (firm || !c.strong && c.kb.is_none())
+            } else {
+                !c.strong && c.kb.is_none()
+            };
+            if gives_way && !coarse_eq(c.ty, ty) {
+                c.ty = ty;
                 c.cued = true;
             }
         }
         let surface = ctx.slice(ctx.range(a, b));
         if !seen && !(b == a + 1 && (words::is_not_name(surface) || common_noun(ctx, surface))) {
+            let label = if ty == EntityType::Org {
+                Label::Org
+            } else {
+                Label::Loc
+            };
             out.push(Cand {
                 cued: true,
-                ..Cand::new(
-                    ctx.range(a, b),
-                    a,
-                    b,
-                    EntityType::Org,
-                    Source::Tagger(Label::Org),
-                )
+                ..Cand::new(ctx.range(a, b), a, b, ty, Source::Tagger(label))
             });
         }
     }

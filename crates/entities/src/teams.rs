@@ -101,7 +101,9 @@ fn team_context(ctx: &Ctx<'_>, t0: usize, t1: usize) -> bool {
     // names a club from the country ("the Ostland team Kestrels").
     let side = |w: &str| matches!(w, "side" | "eleven" | "XI" | "XV");
     let team = |w: &str| side(w) || matches!(w, "team" | "squad");
-    if same(t1) && (side(ctx.s(t1)) || words::is(ctx.s(t1), "national") && team(ctx.s(t1 + 1))) {
+    // "the Ostland side of the border" is a part of the place, not a team.
+    let side_of = |j: usize| side(ctx.s(j)) && !(same(j + 1) && words::is(ctx.s(j + 1), "of"));
+    if same(t1) && (side_of(t1) || words::is(ctx.s(t1), "national") && team(ctx.s(t1 + 1))) {
         return true;
     }
     // "Varnia 2–1 Ostland": a score touching the name.

@@ -175,6 +175,11 @@ fn groups_and_their_people() {
     assert_eq!(p.affiliation(), Some(g.id()));
     assert_eq!(keys(&kb, "Tallow"), [p.key()]);
     assert!(kb.lookup("CLF militants").next().is_none());
+    // "The X" of one common word that is no name of the group alone links nothing; an
+    // acronym after "The" stays.
+    assert!(kb.lookup("Beacon").next().is_none());
+    assert!(kb.lookup("The Beacon").next().is_none());
+    assert_eq!(keys(&kb, "XFLF"), ["kb:XFRREB"]);
 }
 
 #[test]

@@ -570,6 +570,27 @@ fn has_word(key: &str, list: &[&str]) -> bool {
     key.split(' ').any(|w| list.contains(&w))
 }
 
+/// Whether `alias` is "THE_X" with X one word, not an acronym, that the record does not also
+/// go by alone: a nickname in an ordinary word ("The Foundation", "The Cornerstone") that
+/// would link every capitalised use of the word. Acronyms ("THE_UK", "THE_EU") are kept.
+fn the_one_word(alias: &str, rec: &RawRecord) -> bool {
+    let with_the = |n: &str| {
+        let head = n.trim_start().get(..4).unwrap_or("");
+        head.eq_ignore_ascii_case("the_") || head.eq_ignore_ascii_case("the ")
+    };
+    if !with_the(alias) {
+        return false;
+    }
+    // The normalised key has lost its "the".
+    let word = normalize(alias);
+    let word = word.as_str();
+    if word.contains(' ') || acronym_only(alias, word) || bad_key(word) {
+        return false;
+    }
+    let alone = |n: &str| !with_the(n) && normalize(n) == word;
+    !(alone(&rec.name) || rec.aliases.iter().any(|n| alone(n)))
+}
+
 fn title_stripped_key(raw: &str) -> String {
     normalize(&strip_titles(&raw.replace('_', " ")))
 }
@@ -766,6 +787,10 @@ pub(crate) fn assemble(src: &Sources) -> Result<Built, KbError> {
                 people_here.push(a.clone());
             } else if has_word(&normalize(a), ROLE_NOUNS) {
                 report.drop("alias naming a role (\"White House spokesman\")");
+            } else if the_one_word(a, r) {
+                report.drop(
+                    "alias \"The X\" of one word the record has no name of (\"The Foundation\")",
+                );
             } else {
                 names.push(a.clone());
             }
