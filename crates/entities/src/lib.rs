@@ -42,8 +42,9 @@
 //!    tagger took for a person or a place ("VW"); a place standing for its side in a sports
 //!    report ("X beat Y 2–1", "Y's coach") is the team, an organisation (`teams`); a "Convention Centre" is a
 //!    facility; "Jr."/"III"/"the Elder" stay in a person's name, post-nominals ("FRS", "QC")
-//!    do not. A common word capitalised only by opening its sentence ("Rainfall was …"), a
-//!    one-word section heading, a word derived by a hyphen ("X-like"), a place after
+//!    do not. A common word (or a compound of two: "Roadwork was …") capitalised only by
+//!    opening its sentence ("Rainfall was …"), a one-word section heading, a word derived by
+//!    a hyphen ("X-like"), a place after
 //!    "pro-"/"anti-" and a storm's name ("Cyclone X", then "X" alone) are no names; "on" joins
 //!    no code ("… Center on XR-7"). A person's surname that is also a place ("Ana Lima" …
 //!    "Lima said") is the person unless the text also uses it as the place; a person noun in
@@ -83,6 +84,16 @@
 //!    Shuttle X", "HMS X", "the tanker X"), a genus before its species, words inside web
 //!    addresses, a caption's "Image:"; a reference list's "Surname, Given." is one person,
 //!    named in order (an unknown given name is trusted beside an entry with a known one).
+//!    Names of things that are no actors or places (`works`) are dropped: titles of works
+//!    after a work noun ("the novel X", "his latest book, X,", "X, a film by"), after
+//!    "titled", "author of", "an adaptation of", "called" after a work noun, or a quoted title
+//!    after "released"; a name given to a made thing ("a robot named X"); one or more
+//!    unknown words before a product noun ("the X browser", "X chocolate", "the X
+//!    spacecraft", "the X mission"); a well-known company's product named again alone; a
+//!    licence's name; a one-word "-ism" or "-phobia". A person whose clause follows a work
+//!    noun ("the film Ann Lee directed") and the author before a possessive ("an adaptation of X's Y")
+//!    stay; an unknown name before "poll" is the pollster, an organisation. Names ending in
+//!    "Act", "Convention", "License", "Show" or "Series" are dropped like events.
 //! 2. **Coreference** (`coref`): names become entities (same knowledge base entry, same text,
 //!    partial person names, given-name variants ("Bob" and "Robert", "Chris" and "Christine"),
 //!    acronyms (not a country's acronym for an organisation of the same initials), a head word
@@ -137,6 +148,7 @@ mod lone;
 mod names;
 mod teams;
 mod words;
+mod works;
 
 use newsgraph_doc::{ByteSpan, Doc, Entity, Layer, RegionKind, Sentence, Stage, Token};
 use newsgraph_kb::Kb;

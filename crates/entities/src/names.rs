@@ -2374,6 +2374,7 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     layout::cut_caption_words(ctx, out);
     layout::drop_vehicles(ctx, out);
     layout::drop_binomials(ctx, out);
+    crate::works::drop_works(ctx, out);
     layout::inverted_names(ctx, out);
     join_body_heads(ctx, out);
     titles(ctx, out);
@@ -2572,17 +2573,46 @@ fn is_postnominal(w: &str) -> bool {
 
 /// Whether the one-word name `w` at token `t` opens its sentence (or line) and is a word the
 /// tagger's casing lexicon knows as mostly lower case ("Rainfall was heavy", a caption
-/// "Landscape shot of …"): a common noun capitalised by its position. Names the knowledge base
+/// "Landscape shot of …") or a compound of two such words: a common noun capitalised by its
+/// position. Names the knowledge base
 /// knows, acronyms and words written capitalised elsewhere in the text are kept.
 fn opening_common_word<'a>(ctx: &Ctx<'a>, t: usize, w: &str, counts: &mut Counts<'a>) -> bool {
     if w.len() < 3 || !words::capitalised(w) || words::all_caps(w) || !ctx.opens_unit(t) {
         return false;
     }
-    if !ctx.common_word(w) || ctx.kb.lookup_cased(w).next().is_some() {
+    if !(ctx.common_word(w) || common_compound(ctx, w)) || ctx.kb.lookup_cased(w).next().is_some() {
         return false;
     }
     // Written with a capital inside a sentence elsewhere: a name after all.
     counts.get(ctx, w).1 == 0
+}
+
+/// Whether `w` is a closed compound of two common words ("Snowfall", "Roadwork"): lower
+/// case after its capital, seven letters or more, each part three letters or more and a
+/// word of the tagger's casing lexicon; no well-known company ("Facebook").
+fn common_compound(ctx: &Ctx<'_>, w: &str) -> bool {
+    if w.len() < 7
+        || w.len() > 16
+        || !w.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        || crate::known::org(w)
+    {
+        return false;
+    }
+    // Second parts that make place names and surnames ("Springfield", "Newport",
+    // "Goodman"): such a compound may be a name.
+    const NAME_ENDS: &[&str] = &[
+        "bay", "borough", "bridge", "brook", "burg", "burgh", "bury", "castle", "chester", "crest",
+        "dale", "field", "fields", "ford", "gate", "green", "ham", "haven", "hill", "hills",
+        "hurst", "land", "lands", "ley", "man", "men", "minster", "moor", "mount", "mouth", "park",
+        "pool", "port", "shire", "shore", "side", "smith", "son", "spring", "springs", "stead",
+        "stone", "ton", "town", "vale", "view", "ville", "wall", "ward", "water", "well", "wick",
+        "win", "wood", "worth",
+    ];
+    (3..=w.len() - 3).any(|k| {
+        w.get(..k).is_some_and(|a| ctx.common_word(a))
+            && w.get(k..)
+                .is_some_and(|b| ctx.common_word(b) && !NAME_ENDS.contains(&b))
+    })
 }
 
 /// Whether the one-word name `w` at token `t` is a line of its own, a section heading

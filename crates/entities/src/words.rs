@@ -630,11 +630,14 @@ const WEEKDAYS: &[&str] = &[
     "wednesday",
 ];
 
-/// Head words of the names of events, holidays, prizes and treaties ("… Day", "… Olympics",
-/// "… Cup", "… Agreement"): not persons, places or organisations.
+/// Head words of the names of events, holidays, prizes, treaties, laws, licences and shows
+/// ("… Day", "… Olympics", "… Cup", "… Agreement", "… Act", "… Convention", "… License", "…
+/// Show", "… Series"): not persons, places or organisations.
 const EVENT_HEADS: &[&str] = &[
     "accord",
     "accords",
+    "act",
+    "acts",
     "agreement",
     "amendment",
     "award",
@@ -643,6 +646,8 @@ const EVENT_HEADS: &[&str] = &[
     "championship",
     "championships",
     "charter",
+    "convention",
+    "conventions",
     "cup",
     "day",
     "declaration",
@@ -651,6 +656,10 @@ const EVENT_HEADS: &[&str] = &[
     "festival",
     "games",
     "jubilee",
+    "licence",
+    "licences",
+    "license",
+    "licenses",
     "marathon",
     "month",
     "olympiad",
@@ -658,6 +667,8 @@ const EVENT_HEADS: &[&str] = &[
     "paralympics",
     "prize",
     "protocol",
+    "series",
+    "show",
     "tournament",
     "treaty",
     "week",
