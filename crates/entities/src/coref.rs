@@ -2237,14 +2237,27 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if x.ty() != EntityType::Org {
                 continue;
             }
+            // Its head word also stands before a connector ("Marsh Foundation for the Arts").
             let named = x.mentions.iter().any(|m| {
-                m.kind == MentionKind::Name
-                    && self
-                        .ctx
-                        .slice(m.span)
-                        .rsplit(|c: char| !c.is_alphanumeric())
-                        .find(|w| !w.is_empty())
-                        .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+                if m.kind != MentionKind::Name {
+                    return false;
+                }
+                let name = self.ctx.slice(m.span);
+                let mut parts = name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty());
+                let mut prev: Option<&str> = None;
+                let mut last = None;
+                for w in parts.by_ref() {
+                    if prev.is_some_and(|p| p.eq_ignore_ascii_case(noun))
+                        && matches!(w, "for" | "of" | "on")
+                    {
+                        return true;
+                    }
+                    prev = Some(w);
+                    last = Some(w);
+                }
+                last.is_some_and(|w| w.eq_ignore_ascii_case(noun))
             });
             if named && owned_ok(x) && holds_free(x) {
                 return Some(e);

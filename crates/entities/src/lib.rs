@@ -64,6 +64,17 @@
 //!    and a comma ("Brookvale, NJ") are a state's code, and "the X side of" the border is
 //!    part of the place, no team; every name of a list after "the towns of" is a place
 //!    ("the towns of X, Y, Z and W").
+//!    Spans: a person's name before a body's head word or "Memorial" names that body ("X Y
+//!    Foundation for the Arts", "X Y Memorial Hall"), with a lone given name coordinated before
+//!    it ("the X and Y Z Museum"); a body's name cut after its connector takes the common words
+//!    after it, and one run on into a person's name before "said" is split ("Council on X
+//!    Relations" / "A B said"), as are a country run on into an unknown name and two bodies run
+//!    together before a first name ("… Maritime Museum" / "A B. C Center"); an officer's title is
+//!    cut from a body ("Transport Ministry Spokesperson"); capitalised common words ending in a
+//!    plural before a place name an agency ("Marine Parks" + country); a study is no body;
+//!    an acronym spelled out as a term, in lower case or as capitalised common words heading on
+//!    a noun of things ("reactive nitrogen compounds (RNC)", "RNC [Reactive Nitrogen
+//!    Compounds]") is no entity anywhere in the text.
 //!    Wire-story names: possessives inside organisations' names ("Grain Growers’ Union",
 //!    "People’s X Party"); a capitalised run before a lower-case party or group noun ("the
 //!    liberal X party", "the X hacker group") or in a party apposition ("X, the opposition

@@ -694,6 +694,22 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             r.span = ByteSpan::ordered(r.span.start(), end.max(r.span.start()));
         }
     }
+    // 0b. No organisation's name ends in the title of its officer ("Transport Ministry" +
+    //     "Spokesperson"): the role noun after the head word is cut.
+    for r in raws.iter_mut() {
+        if r.label == Label::Per || r.t1 < r.t0 + 3 {
+            continue;
+        }
+        let last = ctx.s(r.t1 - 1);
+        if (is_title(last) || words::is_role_noun(last))
+            && words::head_type(ctx.s(r.t1 - 2)) == Some(EntityType::Org)
+            && r.span.end() == ctx.span(r.t1 - 1).end()
+        {
+            r.t1 -= 1;
+            r.span =
+                ByteSpan::ordered(r.span.start(), ctx.span(r.t1 - 1).end().max(r.span.start()));
+        }
+    }
     // 1. Hyphenated words: a name ending or starting inside one takes it whole when the other
     //    part is capitalised ("Anna-Lena Berg", "Maria Lund-Holm"). A one-word place or
     //    organisation takes a capitalised rest only when the two parts are not two names of
@@ -790,6 +806,9 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
     }
     merge_overlaps(raws);
     index(raws, &mut owner_of);
+    if person_heads(ctx, raws) {
+        index(raws, &mut owner_of);
+    }
     // 3. Capitalised organisation head words right after a name ("Baltic Ferry" + "Lines").
     for k in 0..raws.len() {
         let Some(r) = raws.get(k).copied() else {
@@ -811,6 +830,43 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                 x.t1 = j;
                 x.span = x.span.cover(ctx.span(j - 1));
                 x.forced = Some(EntityType::Org);
+            }
+        }
+    }
+    index(raws, &mut owner_of);
+    // 3a. A body's name cut one word after its connector, before the next name ("Council on
+    //     Civic" + "Relations" + "Dana Ortiz"): the capitalised common words after it are its
+    //     own.
+    for k in 0..raws.len() {
+        let Some(r) = raws.get(k).copied() else {
+            continue;
+        };
+        if r.label == Label::Per
+            || r.t1 < r.t0 + 3
+            || !matches!(ctx.s(r.t1 - 2), "of" | "for" | "on" | "and")
+            || !(r.t0..r.t1 - 2).any(|x| head_or_opener(ctx.s(x)))
+        {
+            continue;
+        }
+        let unit = ctx.unit(r.t0);
+        let mut j = r.t1;
+        while j < r.t1 + 2
+            && ctx.unit(j) == unit
+            && free(&owner_of, j)
+            && cap_word(ctx, j)
+            && ctx.common_word(ctx.s(j))
+            && !is_title(ctx.s(j))
+            && !words::is_role_noun(ctx.s(j))
+            && !words::is_title_modifier(ctx.s(j))
+            && ctx.kb.lookup_cased(ctx.s(j)).next().is_none()
+            && ctx.demonym(ctx.s(j)).is_none()
+        {
+            j += 1;
+        }
+        if j > r.t1 {
+            if let Some(x) = raws.get_mut(k) {
+                x.t1 = j;
+                x.span = x.span.cover(ctx.span(j - 1));
             }
         }
     }
@@ -897,6 +953,9 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
     }
     if raws.len() > before {
         raws.sort_by_key(|r| (r.t0, r.t1));
+        index(raws, &mut owner_of);
+    }
+    if split_two_bodies(ctx, raws) {
         index(raws, &mut owner_of);
     }
     // 4. Joins over connectors ("Central Bank" of "Kenya", "Centre" for "Maritime Studies",
@@ -1011,7 +1070,24 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                 words::head_type(ctx.s(x)) == Some(EntityType::Org)
                     || words::is_org_opener(ctx.s(x))
             };
-            if c == "and" && (s..e).any(own_head) && (r.t0..r.t1).any(own_head) {
+            // Before a field's name ("… Studies", "… Affairs") the part before counts from its
+            // last connector ("Centre for Irish" and "Scottish Studies": one subject).
+            let left0 = (r.t0..r.t1)
+                .rev()
+                .find(|&x| is_connector(ctx.s(x)))
+                .map_or(r.t0, |x| x + 1);
+            let subject = [
+                "studies",
+                "affairs",
+                "sciences",
+                "relations",
+                "arts",
+                "humanities",
+            ]
+            .iter()
+            .any(|x| words::is(ctx.s(e - 1), x));
+            let left0 = if subject { left0 } else { r.t0 };
+            if c == "and" && (s..e).any(own_head) && (left0..r.t1).any(own_head) {
                 break;
             }
             // Nor does "on" or "in" join a complete name to a place ("X Club" on "Y Street").
@@ -1113,6 +1189,7 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
     }
     *raws = out;
     merge_overlaps(raws);
+    agency_places(ctx, raws);
     split_glued_persons(ctx, raws);
     split_person_of_org(ctx, raws);
     called_names(ctx, raws);
@@ -1145,6 +1222,239 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             }
         }
     }
+}
+
+/// Two bodies' names the tagger ran together, the second named after a person ("Maritime Museum"
+/// and "Anna K. Berg Center"): a name holding a head word right before a known first name,
+/// and ending in another head word, is split after the first head word.
+fn split_two_bodies(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) -> bool {
+    let body = |w: &str| matches!(words::head_type(w), Some(EntityType::Org | EntityType::Fac));
+    let mut added: Vec<Raw> = Vec::new();
+    for r in raws.iter_mut() {
+        if r.label == Label::Per || r.t1 < r.t0 + 4 || r.owner.is_some() {
+            continue;
+        }
+        let last = ctx.s(r.t1 - 1);
+        if !body(last) || r.span.end() != ctx.span(r.t1 - 1).end() {
+            continue;
+        }
+        // Not a head word that opens a place's name ("Fort" Lee, "Camp" David).
+        let opener = |w: &str| {
+            [
+                "fort", "port", "camp", "mount", "lake", "cape", "castle", "gate", "bridge",
+            ]
+            .iter()
+            .any(|o| words::is(w, o))
+        };
+        let Some(x) = (r.t0 + 1..r.t1 - 2).find(|&x| {
+            body(ctx.s(x))
+                && !opener(ctx.s(x))
+                && ctx.gaz.is_first_name(ctx.s(x + 1))
+                && !body(ctx.s(x + 1))
+                && ctx
+                    .kb
+                    .longest_match(ctx.strs.get(x..r.t1).unwrap_or(&[]))
+                    .is_none_or(|m| m.tokens < 2)
+        }) else {
+            continue;
+        };
+        if !(x + 1..r.t1).all(|j| words::capitalised(ctx.s(j)) && ctx.is_word(j))
+            || r.span.start() != ctx.span(r.t0).start()
+        {
+            continue;
+        }
+        let ty = words::head_type(last).unwrap_or(EntityType::Org);
+        added.push(Raw {
+            span: ctx.range(x + 1, r.t1),
+            t0: x + 1,
+            t1: r.t1,
+            label: if ty == EntityType::Org {
+                Label::Org
+            } else {
+                Label::Loc
+            },
+            forced: Some(ty),
+            owner: None,
+        });
+        r.t1 = x + 1;
+        r.span = ctx.range(r.t0, x + 1);
+    }
+    if added.is_empty() {
+        return false;
+    }
+    raws.extend(added);
+    raws.sort_by_key(|r| (r.t0, r.t1));
+    true
+}
+
+/// Whether `w` is a word no list knows: no common word, known name or demonym.
+fn unknown_word(ctx: &Ctx<'_>, w: &str) -> bool {
+    !ctx.common_word(w) && ctx.demonym(w).is_none() && ctx.kb.lookup_cased(w).next().is_none()
+}
+
+/// A national agency named by its field and its country ("Marine Parks" + "Kenya",
+/// "Road Safety" + "Norway"): two or three capitalised common words the tagger
+/// left out, ending in a plural noun, right before a place's name in running text (not opening
+/// the sentence, after a lower-case word) make one organisation with it.
+fn agency_places(ctx: &Ctx<'_>, raws: &mut [Raw]) {
+    let plain = |w: &str| {
+        ctx.common_word(w)
+            && words::capitalised(w)
+            && !is_title(w)
+            && !words::is_role_noun(w)
+            && !words::is_title_modifier(w)
+            && !is_compass(w)
+            && !is_region_adjective(w)
+            && !words::is_event_head(w)
+            && words::head_type(w).is_none()
+            && ctx.demonym(w).is_none()
+            && ctx.kb.lookup_cased(w).next().is_none()
+    };
+    let mut prev_end = 0;
+    for k in 0..raws.len() {
+        let Some(r) = raws.get(k).copied() else {
+            continue;
+        };
+        let lo = prev_end;
+        prev_end = r.t1;
+        if r.label != Label::Loc || r.forced.is_some() || ctx.caps_unit(r.t0) {
+            continue;
+        }
+        let unit = ctx.unit(r.t0);
+        let mut a = r.t0;
+        while a > lo && r.t0 - a < 3 && ctx.unit(a - 1) == unit && cap_word(ctx, a - 1) {
+            a -= 1;
+        }
+        let last = ctx.s(r.t0.saturating_sub(1));
+        if r.t0 < a + 2
+            || a == 0
+            || ctx.opens_unit(a)
+            || ctx.unit(a - 1) != unit
+            || words::capitalised(ctx.s(a - 1))
+            || !ctx.is_word(a - 1)
+            || !(last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"))
+            || !(a..r.t0).all(|j| plain(ctx.s(j)))
+            || ctx
+                .units
+                .get(unit as usize)
+                .is_some_and(|u| u.region.is_some() && title_case(ctx, u))
+            || kb_first(ctx, ctx.slice(ctx.range(a, r.t1))).is_some()
+        {
+            continue;
+        }
+        if let Some(x) = raws.get_mut(k) {
+            x.t0 = a;
+            x.span = ctx.span(a).cover(x.span);
+            x.label = Label::Org;
+            x.forced = Some(EntityType::Org);
+        }
+    }
+}
+
+/// A person's name right before the head word of an organisation or building, or before
+/// "Memorial", names that body or place ("Lena Marsh" + "Foundation", "Elias Brann" + "Museum
+/// of Art", "Ana Ruiz" + "Memorial Stadium"): the person's name and the head word (with the
+/// name the tagger began there) become one. A lone given name coordinated
+/// before it belongs to it too ("the Ruth and Elias Brann Museum"), when both are given names.
+/// Returns whether anything changed.
+fn person_heads(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) -> bool {
+    let body_head = |w: &str| {
+        matches!(words::head_type(w), Some(EntityType::Org | EntityType::Fac))
+            && !is_title(w)
+            && !words::is_role_noun(w)
+            && !["news", "times", "post", "daily", "press", "media"]
+                .iter()
+                .any(|x| words::is(w, x))
+    };
+    let mut changed = false;
+    let mut k = 0;
+    while k < raws.len() {
+        let Some(r) = raws.get(k).copied() else {
+            break;
+        };
+        k += 1;
+        let j = r.t1;
+        let unit = ctx.unit(r.t0);
+        if r.label != Label::Per
+            || r.forced.is_some()
+            || ctx.unit(j) != unit
+            || !cap_word(ctx, j)
+            || !(body_head(ctx.s(j)) || words::is(ctx.s(j), "memorial"))
+            || ctx.caps_unit(j)
+            || r.span.end() != ctx.span(j - 1).end()
+        {
+            continue;
+        }
+        // The head word opens the next name ("Museum of Art"), or stands free.
+        let next = raws.get(k).copied().filter(|n| n.t0 <= j && j < n.t1);
+        let end = match next {
+            Some(n) if n.t0 == j && n.label != Label::Per => n.t1,
+            Some(_) => continue,
+            None => j + 1,
+        };
+        // "X Memorial" is a place, whatever follows it ("… Memorial Bridge Road").
+        let ty = if words::is(ctx.s(j), "memorial") {
+            EntityType::Fac
+        } else {
+            words::head_type(ctx.s(j)).unwrap_or(EntityType::Org)
+        };
+        if let Some(x) = raws.get_mut(k - 1) {
+            x.t1 = end;
+            x.span = ctx.range(x.t0, end);
+            x.label = if ty == EntityType::Org {
+                Label::Org
+            } else {
+                Label::Loc
+            };
+            x.forced = Some(ty);
+        }
+        if next.is_some() {
+            raws.remove(k);
+        }
+        changed = true;
+    }
+    // "Ruth and Elias Brann Museum": a lone given name before "and" and a body's name that
+    // opens with a given name and a surname before its head word.
+    let mut k = 0;
+    while k < raws.len() {
+        let Some(r) = raws.get(k).copied() else {
+            break;
+        };
+        k += 1;
+        let t0 = r.t0;
+        if r.label == Label::Per
+            || t0 < 2
+            || !matches!(ctx.s(t0 - 1), "and" | "&")
+            || !(ctx.gaz.is_first_name(ctx.s(t0)) || unknown_word(ctx, ctx.s(t0)))
+            || !(t0 + 2..r.t1).any(|x| cap_word(ctx, x) && body_head(ctx.s(x)))
+            || (t0..t0 + 2).any(|x| body_head(ctx.s(x)) || !cap_word(ctx, x))
+        {
+            continue;
+        }
+        let g = t0 - 2;
+        let prev = k
+            .checked_sub(2)
+            .and_then(|p| raws.get(p))
+            .copied()
+            .filter(|p| p.t1 > g);
+        let lone = match prev {
+            Some(p) => p.t0 == g && p.t1 == g + 1 && p.label == Label::Per,
+            None => cap_word(ctx, g),
+        };
+        if !lone || ctx.unit(g) != ctx.unit(t0) || !ctx.gaz.is_first_name(ctx.s(g)) {
+            continue;
+        }
+        if let Some(x) = raws.get_mut(k - 1) {
+            x.t0 = g;
+            x.span = ctx.span(g).cover(x.span);
+        }
+        if prev.is_some() {
+            raws.remove(k - 2);
+            k -= 1;
+        }
+        changed = true;
+    }
+    changed
 }
 
 /// A person's name the tagger ran on into the organisation after it ("Ana Ruiz of Green
@@ -1240,9 +1550,28 @@ fn split_glued_persons(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
                 .collect()
         });
         let alone = last.len() > 2 && lone.contains(last);
+        // "the Netherlands Lotte Wilms": a country's one-word name (no given name itself)
+        // before two or three words no list knows.
+        let first = ctx.s(r.t0);
+        let country_lead = !gaz.is_first_name(first)
+            && matches!(kb_first(ctx, first), Some((_, Kind::Country, _)));
+        // A body's name with its subject after a connector ("Council on Civic Relations").
+        let body_before = |k: usize| {
+            (r.t0..k.saturating_sub(2))
+                .any(|x| head_or_opener(ctx.s(x)) && is_connector(ctx.s(x + 1)))
+        };
         let lo = (r.t0 + 1).max(r.t1.saturating_sub(3));
         let Some(k) = (lo..=r.t1 - 2).find(|&k| {
-            (gaz.is_first_name(ctx.s(k)) || alone && k == r.t1 - 2 && k >= r.t0 + 2)
+            (gaz.is_first_name(ctx.s(k))
+                || alone && k == r.t1 - 2 && k >= r.t0 + 2
+                || country_lead && k == r.t0 + 1 && (k..r.t1).all(|j| unknown_word(ctx, ctx.s(j)))
+                || k == r.t1 - 2
+                    && body_before(k)
+                    && unknown_word(ctx, ctx.s(k))
+                    && !ctx.common_word(last)
+                    && !is_term_plural(last)
+                    && ctx.unit(r.t1) == ctx.unit(r.t0)
+                    && ["said", "says", "told", "added", "wrote"].contains(&ctx.s(r.t1)))
                 && (k..r.t1).all(|j| cap_word(ctx, j))
                 && words::head_type(ctx.s(r.t1 - 1)).is_none()
                 && !is_connector(ctx.s(k - 1))
@@ -1252,9 +1581,18 @@ fn split_glued_persons(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         };
         let prefix = ctx.range(r.t0, k);
         let prefix = ByteSpan::ordered(r.span.start(), prefix.end().max(r.span.start()));
+        // Never inside a known name ("… of New" + "York") nor before an acronym.
+        let inside_known = ctx
+            .kb
+            .longest_match(ctx.strs.get(k - 1..r.t1).unwrap_or(&[]))
+            .is_some_and(|m| m.tokens >= 2);
+        let body_of =
+            body_before(k) && cap_word(ctx, k - 1) && !inside_known && !words::all_caps(last);
         let known = alone
+            || body_of
             || kb_first(ctx, ctx.slice(prefix)).is_some()
-            || words::head_type(ctx.s(k - 1)).is_some();
+            // A head word alone opens a place's name ("Fort" Lee …), it names nothing.
+            || words::head_type(ctx.s(k - 1)).is_some() && k > r.t0 + 1;
         if !known || kb_first(ctx, ctx.slice(r.span)).is_some() {
             continue;
         }
@@ -1454,8 +1792,8 @@ fn acronym_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             }
         }
         let Some(a) = found else { continue };
-        if a + 1 == j {
-            continue; // a one-word name is its own acronym: nothing to join
+        if a + 1 == j || common_expansion(ctx, a, j) {
+            continue; // a one-word name is its own acronym; a term is no name
         }
         added.push(Raw {
             span: ctx.range(a, j),
@@ -1480,6 +1818,245 @@ fn acronym_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
     raws.retain(|r| !added.iter().any(|x| r.t0 < x.t1 && x.t0 < r.t1));
     raws.extend(added);
     raws.sort_by_key(|r| (r.t0, r.t1));
+}
+
+/// Small words inside a spelled-out acronym that give it no letter ("Centre *for* X").
+fn is_expansion_connector(w: &str) -> bool {
+    is_connector(w)
+        || [
+            "the", "and", "&", "in", "into", "to", "at", "a", "an", "with", "under", "la", "le",
+            "el",
+        ]
+        .iter()
+        .any(|x| words::is(w, x))
+}
+
+/// Nouns of things, not bodies, that head a spelled-out technical term ("… Index",
+/// "… Syndrome", "… Species"; their plurals too: "… Compounds").
+fn is_term_head(w: &str) -> bool {
+    [
+        "syndrome",
+        "disorder",
+        "disease",
+        "deficiency",
+        "index",
+        "inventory",
+        "compound",
+        "protein",
+        "acid",
+        "radiation",
+        "light",
+        "diode",
+        "scale",
+        "ratio",
+        "rate",
+        "method",
+        "technique",
+        "theory",
+        "therapy",
+        "test",
+        "virus",
+        "hormone",
+        "enzyme",
+        "gene",
+        "molecule",
+        "particle",
+        "sensor",
+        "satellite",
+        "radiometer",
+        "model",
+        "equation",
+        "temperature",
+        "salinity",
+        "microscope",
+        "reaction",
+        "response",
+        "effect",
+        "species",
+        "chemical",
+        "substance",
+        "pollutant",
+        "emission",
+        "gas",
+        "organism",
+        "cell",
+        "drug",
+        "vaccine",
+        "pesticide",
+        "fertiliser",
+        "fertilizer",
+        "mineral",
+        "nutrient",
+        "metal",
+        "element",
+        "material",
+        "bulb",
+        "lamp",
+        "fuel",
+        "device",
+        "infection",
+        "condition",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// Whether `w` is the plural of a noun of [`is_term_head`] ("Compounds", "Inventories").
+fn is_term_plural(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    if let Some(stem) = lower.strip_suffix("ies") {
+        return stem.len() > 1 && is_term_head(&format!("{stem}y"));
+    }
+    lower
+        .strip_suffix("es")
+        .is_some_and(|x| x.len() > 2 && is_term_head(x))
+        || lower.strip_suffix('s').is_some_and(is_term_head)
+}
+
+/// Whether the words `a..b` spelling out an acronym are no name of a person, organisation or
+/// place: written in lower case ("reactive nitrogen compounds"), or capitalised common words
+/// with no head word, no known name and a head noun of a thing ("Reactive Nitrogen
+/// Compounds", "Mood Disorder Index").
+fn common_expansion(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let mut content = 0;
+    let mut lower = 0;
+    for j in a..b {
+        let w = ctx.s(j);
+        if is_expansion_connector(w) || !words::has_alnum(w) {
+            continue;
+        }
+        content += 1;
+        if !words::capitalised(w) {
+            lower += 1;
+        }
+    }
+    if content < 2 {
+        return false;
+    }
+    if lower == content {
+        return true;
+    }
+    if lower > 0 {
+        return false;
+    }
+    // A tail of a longer capitalised name ("Department of" Veterans Affairs) is part of a name.
+    if a > 0 && ctx.unit(a - 1) == ctx.unit(a) {
+        let p = ctx.s(a - 1);
+        let name_word = |k: usize| {
+            let w = ctx.s(k);
+            words::capitalised(w)
+                && (!ctx.opens_unit(k)
+                    || !ctx.common_word(w)
+                    || words::head_type(w).is_some()
+                    || head_or_opener(w))
+        };
+        if name_word(a - 1) || is_connector(p) && a > 1 && name_word(a - 2) {
+            return false;
+        }
+    }
+    let last = ctx.s(b.saturating_sub(1));
+    let thing = is_term_head(last) || is_term_plural(last);
+    thing
+        && (a..b).all(|j| {
+            let w = ctx.s(j);
+            is_expansion_connector(w)
+                || !words::has_alnum(w)
+                || words::head_type(w).is_none()
+                    && !head_or_opener(w)
+                    && ctx.demonym(w).is_none()
+                    && !ctx.gaz.is_first_name(w)
+                    && ctx.kb.lookup_cased(w).next().is_none()
+        })
+}
+
+/// Whether the letters of `letters` (upper case) are the initials of the words `a..b`, small
+/// connectors aside (parts of hyphenated words count: "light-emitting").
+fn initials_match(ctx: &Ctx<'_>, a: usize, b: usize, letters: &str) -> bool {
+    let mut it = letters.chars();
+    for j in a..b {
+        let w = ctx.s(j);
+        if is_expansion_connector(w) && !words::capitalised(w) || !words::has_alnum(w) {
+            continue;
+        }
+        // A later part of a capitalised hyphenated word counts when capitalised ("L-band").
+        let cap = words::capitalised(w);
+        for (n, part) in w.split('-').enumerate() {
+            let Some(c) = part.chars().next() else {
+                continue;
+            };
+            if n > 0 && cap && !c.is_uppercase() {
+                continue;
+            }
+            if it.next() != Some(c.to_uppercase().next().unwrap_or(c)) {
+                return false;
+            }
+        }
+    }
+    it.next().is_none()
+}
+
+/// Acronyms the text defines by spelling them out as no name ("reactive nitrogen compounds
+/// (RNC)", "RNC [reactive nitrogen compounds]", "Reactive Nitrogen Compounds (RNC)"): each
+/// acronym with the token range of its spelling. Such an acronym is no entity anywhere in the
+/// text, and its spelling is none either.
+fn defined_terms<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, usize, usize)> {
+    let mut found: Vec<(&'a str, usize, usize)> = Vec::new();
+    let mut letters = String::new();
+    for j in 0..ctx.toks.len() {
+        let open = ctx.s(j);
+        if open != "(" && open != "[" {
+            continue;
+        }
+        let close = if open == "(" { ")" } else { "]" };
+        let unit = ctx.unit(j);
+        // "spelling (ACR)"
+        let acr = ctx.s(j + 1);
+        if ctx.s(j + 2) == close && words::all_caps(acr) && ctx.unit(j + 1) == unit {
+            letters.clear();
+            letters.extend(acr.chars().filter(|c| c.is_alphabetic()));
+            let n = letters.chars().count();
+            if (2..=8).contains(&n) {
+                // Walk back to the first word whose initials, with the words after it, spell
+                // the acronym.
+                let mut a = j;
+                while a > 0 && j - a < 12 && ctx.unit(a - 1) == unit && ctx.is_word(a - 1) {
+                    a -= 1;
+                    if is_expansion_connector(ctx.s(a)) {
+                        continue;
+                    }
+                    if initials_match(ctx, a, j, &letters) {
+                        if common_expansion(ctx, a, j) {
+                            found.push((acr, a, j));
+                        }
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        // "ACR [spelling]", "ACR (spelling, …)"
+        if j == 0 || ctx.unit(j - 1) != unit {
+            continue;
+        }
+        let acr = ctx.s(j - 1);
+        if !words::all_caps(acr) || acr.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        letters.clear();
+        letters.extend(acr.chars().filter(|c| c.is_alphabetic()));
+        let mut b = j + 1;
+        while b < j + 12 && ctx.unit(b) == unit && ctx.is_word(b) {
+            b += 1;
+            if initials_match(ctx, j + 1, b, &letters) {
+                let end = ctx.s(b);
+                if (end == close || end == "," || end == ";") && common_expansion(ctx, j + 1, b) {
+                    found.push((acr, j + 1, b));
+                }
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// Whether most words of `unit` are capitalised (a title, a list of names, a heading).
@@ -2197,6 +2774,16 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
             owner: None,
         });
     }
+    // Acronyms the text spells out as no name, and their spellings, are no names.
+    let terms = defined_terms(ctx);
+    let term_at = |t0: usize, t1: usize| {
+        terms
+            .iter()
+            .any(|&(acr, a, b)| t0 < b && a < t1 || t1 == t0 + 1 && ctx.s(t0) == acr)
+    };
+    if !terms.is_empty() {
+        raws.retain(|r| !term_at(r.t0, r.t1));
+    }
     refine(ctx, &mut raws);
     name_suffixes(ctx, &mut raws);
     // Words written in lower case in the text, gathered when first needed.
@@ -2339,6 +2926,9 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     lone::add_repeats(ctx, out);
     lone::demonym_actors(ctx, out);
     lone::country_shaped_subjects(ctx, out);
+    if !terms.is_empty() {
+        out.retain(|c| !term_at(c.t0, c.t1));
+    }
     out.sort_by_key(|c| (c.span.start(), c.span.end()));
     out.dedup_by_key(|c| c.span);
     // A plural group name typed as an organisation once is one everywhere.
@@ -2733,6 +3323,14 @@ fn event_name(ctx: &Ctx<'_>, t0: usize, t1: usize) -> bool {
     }
     let last = ctx.s(t1 - 1);
     if words::capitalised(last) && words::is_event_head(last) {
+        return true;
+    }
+    // A study named for its subject ("Coastal Nutrition Study"), no body's name ("Centre for
+    // Advanced Study").
+    if words::is(last, "study")
+        && words::capitalised(last)
+        && (t0..t1).all(|k| !head_or_opener(ctx.s(k)) && !is_connector(ctx.s(k)))
+    {
         return true;
     }
     // A named storm ("Hurricane X", "Cyclone X").
