@@ -390,6 +390,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         self.merge_acronyms();
         self.merge_org_prefixes();
         self.merge_head_words();
+        self.merge_tails();
+        self.merge_compass_ellipses();
+        self.merge_of_forms();
         self.merge_place_pairs();
         self.owners();
         self.place_descriptors();
@@ -635,7 +638,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     if *fe != e
                         && fw.len() > w.len()
                         && (fw.ends_with(&w)
-                            || w.len() >= 2 && fw.first() == w.first() && subsequence(&w, fw))
+                            || w.len() >= 2
+                                && fw.first() == w.first()
+                                && subsequence(&w, fw)
+                                && same_initials(&w, fw)
+                            // A middle given name used with the surname ("Otto Berg" for "Jens
+                            // Otto Harry Berg").
+                            || w.len() == 2
+                                && ty == EntityType::Person
+                                && w.first().is_some_and(|g| {
+                                    g.chars().count() > 1
+                                        && fw.get(1..fw.len() - 1).is_some_and(|m| m.contains(g))
+                                }))
                     {
                         found.push(*fe);
                     }
@@ -717,8 +731,25 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     }
                 }
             }
+            // The initials of a tail of three words or more of a longer name stand for it
+            // too ("RPCC" for "Kestrel Reserve Pilot Cadet Corps").
+            if words_n >= 4 {
+                for (k, _) in ini.char_indices().skip(1) {
+                    let Some(tail) = ini.get(k..) else { continue };
+                    if tail.chars().count() < 3 {
+                        break;
+                    }
+                    let v = initials.entry(tail.to_owned()).or_default();
+                    if !v.contains(&e) {
+                        v.push(e);
+                    }
+                }
+            }
             if words_n >= 2 {
-                initials.entry(ini).or_default().push(e);
+                let v = initials.entry(ini).or_default();
+                if !v.contains(&e) {
+                    v.push(e);
+                }
             }
         }
         // Bracketed acronyms right after a name join it.
@@ -731,7 +762,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     if n.t0 == c.t1 + 1
                         && n.t1 == n.t0 + 1
                         && words::is(self.ctx.s(n.t1), ")")
-                        && words::all_caps(self.ctx.slice(n.span))
+                        && (words::all_caps(self.ctx.slice(n.span))
+                            || self.mixed_acronym_of(c, self.ctx.slice(n.span)))
                         && coarse(n.ty) != 0
                     {
                         // A "person" spelt out before its initials ("Advanced Polymer Systems
@@ -869,6 +901,275 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
+    /// A shorter name that is the tail of one longer organisation or place name of the
+    /// article is that entity ("the Berg Center" after "the Anna K. Berg Center", "the Air
+    /// Force" after "the Norvland Air Force"): the short name ends in a head word, or is one
+    /// acronym the knowledge base does not know ("RPCC" after "Kestrel RPCC"); the longer
+    /// name's extra words end in no connector ("Rail & Steam Museum"), and neither the
+    /// short name is a known entry of its own nor two longer names end with it.
+    fn merge_tails(&mut self) {
+        // Longer names by their last token: (entity, candidate, coarse type).
+        let mut by_last: HashMap<String, Vec<(usize, usize, u8)>> = HashMap::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || !matches!(coarse(x.ty()), 1 | 2) {
+                continue;
+            }
+            let Some(b) = x.best else { continue };
+            let Some(c) = self.cands.get(b) else { continue };
+            if c.t1 < c.t0 + 2 {
+                continue;
+            }
+            by_last
+                .entry(self.ctx.s(c.t1 - 1).to_lowercase())
+                .or_default()
+                .push((e, b, coarse(x.ty())));
+        }
+        if by_last.is_empty() {
+            return;
+        }
+        let mut pairs = Vec::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            let ty = coarse(x.ty());
+            if x.parent.is_some() || !matches!(ty, 1 | 2) || x.kb.is_some() {
+                continue;
+            }
+            let Some(sb) = x.best else { continue };
+            let Some(c) = self.cands.get(sb) else {
+                continue;
+            };
+            let n = c.t1.saturating_sub(c.t0);
+            let last = self.ctx.s(c.t1.saturating_sub(1));
+            let acronym = n == 1
+                && words::all_caps(last)
+                && last.chars().filter(|ch| ch.is_alphabetic()).count() >= 2;
+            let headed = n >= 2 && words::capitalised(last) && words::head_type(last).is_some();
+            if !acronym && !headed {
+                continue;
+            }
+            let ctx = self.ctx;
+            let mut hits = by_last
+                .get(&last.to_lowercase())
+                .into_iter()
+                .flatten()
+                .filter(|&&(fe, fb, fty)| {
+                    let Some(f) = self.cands.get(fb) else {
+                        return false;
+                    };
+                    let fn_ = f.t1.saturating_sub(f.t0);
+                    fe != e
+                        && fn_ > n
+                        && (fty == ty || acronym && fty == 1)
+                        && (0..n).all(|k| {
+                            ctx.s(f.t1 - n + k)
+                                .eq_ignore_ascii_case(ctx.s(c.t0 + k))
+                        })
+                        && !is_tail_connector(ctx.s(f.t1 - n - 1))
+                        // Not a list of names ("the X Hotel, the Y Hotel and Z Hotel").
+                        && !self.coordinated(e, fe)
+                })
+                .map(|&(fe, _, _)| fe);
+            if let (Some(t), None) = (hits.next(), hits.next()) {
+                pairs.push((e, t));
+            }
+        }
+        for (e, t) in pairs {
+            self.merge(e, t);
+        }
+    }
+
+    /// A compass word before a coordinated compass word and a place ("North and South Kestia")
+    /// is that place's first half named in full elsewhere ("North Kestia"): one entity.
+    fn merge_compass_ellipses(&mut self) {
+        let compass = |w: &str| {
+            matches!(
+                w,
+                "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+            )
+        };
+        let ctx = self.ctx;
+        let mut pairs = Vec::new();
+        for ci in 0..self.cands.len() {
+            let Some(c) = self.cands.get(ci) else {
+                continue;
+            };
+            let word = ctx.s(c.t0);
+            if c.t1 != c.t0 + 1
+                || !compass(word)
+                || !matches!(ctx.s(c.t1), "and" | "or")
+                || !compass(ctx.s(c.t1 + 1))
+                || ctx.unit(c.t1 + 2) != ctx.unit(c.t0)
+                || !words::capitalised(ctx.s(c.t1 + 2))
+            {
+                continue;
+            }
+            let place = ctx.s(c.t1 + 2);
+            let Some(&e) = self.ent_of_cand.get(ci) else {
+                continue;
+            };
+            let full =
+                self.cands.iter().enumerate().find(|(_, o)| {
+                    o.t1 == o.t0 + 2 && ctx.s(o.t0) == word && ctx.s(o.t0 + 1) == place
+                });
+            if let Some((oi, _)) = full {
+                if let Some(&t) = self.ent_of_cand.get(oi) {
+                    pairs.push((e, t));
+                }
+            }
+        }
+        for (e, t) in pairs {
+            if e != usize::MAX && t != usize::MAX {
+                self.merge(e, t);
+            }
+        }
+    }
+
+    /// Names of the shape "<Head> of <X>" and their other forms in the article: "the X
+    /// <Head>" ("the Kestrel Ministry" for "the Ministry of Kestrel"), "X" alone for an
+    /// organisation that is no place ("Velism" for "Church of Velism"), and the place X for
+    /// "the State of X" or "the City of X" (the knowledge base not knowing the longer name).
+    fn merge_of_forms(&mut self) {
+        let ctx = self.ctx;
+        // Longer names "<Head> of [the] <X>": (entity, head token, first token of X, end).
+        let mut longs: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            if x.parent.is_some() || !matches!(coarse(x.ty()), 1 | 2) {
+                continue;
+            }
+            let Some(c) = x.best.and_then(|b| self.cands.get(b)) else {
+                continue;
+            };
+            if c.t1 < c.t0 + 3 || ctx.s(c.t0 + 1) != "of" || !words::capitalised(ctx.s(c.t0)) {
+                continue;
+            }
+            let mut x0 = c.t0 + 2;
+            if words::is(ctx.s(x0), "the") {
+                x0 += 1;
+            }
+            if x0 >= c.t1 || (x0..c.t1).any(|k| !words::capitalised(ctx.s(k))) {
+                continue;
+            }
+            longs.push((e, c.t0, x0, c.t1));
+        }
+        if longs.is_empty() {
+            return;
+        }
+        let same = |a0: usize, b0: usize, n: usize| (0..n).all(|k| ctx.s(a0 + k) == ctx.s(b0 + k));
+        let mut pairs = Vec::new();
+        for e in 0..self.ents.len() {
+            let Some(x) = self.ents.get(e) else { continue };
+            let ty = x.ty();
+            if x.parent.is_some() || !matches!(coarse(ty), 0..=2) {
+                continue;
+            }
+            let Some(c) = x.best.and_then(|b| self.cands.get(b)) else {
+                continue;
+            };
+            let n = c.t1.saturating_sub(c.t0);
+            // A "person" of unknown words the tagger guessed ("Varantology").
+            let guessed = ty == EntityType::Person
+                && x.strong.is_none()
+                && x.kb.is_none()
+                && (c.t0..c.t1).all(|k| {
+                    let w = ctx.s(k);
+                    !ctx.gaz.is_first_name(w) && !ctx.gaz.is_surname(w)
+                });
+            let mut hits = longs.iter().filter_map(|&(fe, head, x0, x1)| {
+                if fe == e {
+                    return None;
+                }
+                let xn = x1 - x0;
+                let lty = self.ent(fe).map(Ent::ty)?;
+                let head_w = ctx.s(head);
+                // "the X <Head>" for "<Head> of X".
+                let inverted = coarse(ty) == 1
+                    && coarse(lty) == 1
+                    && n == xn + 1
+                    && same(c.t0, x0, xn)
+                    && ctx.s(c.t1 - 1) == head_w
+                    && words::head_type(head_w) == Some(EntityType::Org);
+                // "X" alone for an organisation "<Head> of X" that is no place.
+                let bare = (ty == EntityType::Org || guessed)
+                    && coarse(lty) == 1
+                    && x.kb.is_none()
+                    && n == 1
+                    && xn == 1
+                    && same(c.t0, x0, 1)
+                    && !words::all_caps(ctx.s(c.t0))
+                    && words::head_type(head_w) == Some(EntityType::Org);
+                // The place X for "the State of X", "the City of X".
+                let place = (is_place(ty) || guessed)
+                    && matches!(head_w, "State" | "City")
+                    && self.ent(fe).is_some_and(|y| y.kb.is_none())
+                    && n == xn
+                    && same(c.t0, x0, xn);
+                (inverted || bare || place).then_some((fe, place))
+            });
+            if let (Some((t, place)), None) = (hits.next(), hits.next()) {
+                let tkb = self.ent(t).and_then(|y| y.kb);
+                if x.kb.is_none() || tkb.is_none() || x.kb == tkb {
+                    // The place keeps its type: the longer name joins it.
+                    let retype = match (place, guessed) {
+                        (true, true) => Some(EntityType::Gpe),
+                        (false, true) => Some(EntityType::Org),
+                        _ => None,
+                    };
+                    pairs.push(if place {
+                        (t, e, retype)
+                    } else {
+                        (e, t, retype)
+                    });
+                }
+            }
+        }
+        for (a, b, retype) in pairs {
+            self.merge(a, b);
+            if let Some(ty) = retype {
+                let r = self.root(b);
+                if let Some(x) = self.ents.get_mut(r) {
+                    x.strong = Some(ty);
+                }
+            }
+        }
+    }
+
+    /// Whether a name mention of entity `a` and one of entity `b` stand in one list of names
+    /// (only names, commas and "and"/"or" between them): two entities named side by side.
+    fn coordinated(&self, a: usize, b: usize) -> bool {
+        let (Some(x), Some(y)) = (self.ent(a), self.ent(b)) else {
+            return false;
+        };
+        let names = |m: &&Mention| m.kind == MentionKind::Name;
+        x.mentions.iter().filter(names).any(|m| {
+            y.mentions.iter().filter(names).any(|o| {
+                let (l, r) = if m.span.end() <= o.span.start() {
+                    (m.span.end(), o.span.start())
+                } else if o.span.end() <= m.span.start() {
+                    (o.span.end(), m.span.start())
+                } else {
+                    return false;
+                };
+                r - l <= 60
+                    && self.ctx.text.get(l..r).is_some_and(|gap| {
+                        gap.contains([',', '&']) || gap.contains(" and ") || gap.contains(" or ")
+                    } && gap.split([' ', ',']).all(|w| {
+                        w.is_empty()
+                            || matches!(w, "and" | "or" | "&" | "the")
+                            || w.chars().next().is_some_and(char::is_uppercase)
+                    }))
+            })
+        })
+    }
+
     /// Two persons of the same surname whose given names are one name's variants ("Larry" and
     /// "Lawrence", "Chris" and "Christine", "Tom Avery" and "Tom R. Avery") are one
     /// person, when no third person of that surname fits as well.
@@ -908,6 +1209,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
+    /// Whether `acr`, a mixed-case acronym, has for its capitals the initials of organisation
+    /// name `c` ("KesPro" for "Kestrel Professionals").
+    fn mixed_acronym_of(&self, c: &Cand, acr: &str) -> bool {
+        coarse(c.ty) == 1
+            && c.t1 >= c.t0 + 2
+            && acr.chars().next().is_some_and(char::is_uppercase)
+            && acr.chars().all(char::is_alphabetic)
+            && acr.chars().filter(|ch| ch.is_uppercase()).count() >= 2
+            && acr
+                .chars()
+                .filter(|ch| ch.is_uppercase())
+                .eq(self.initials_of(c.t0, c.t1).chars())
+    }
+
     /// The upper-case initials of the capitalised words (and hyphenated parts) of tokens
     /// `[t0, t1)`.
     fn initials_of(&self, t0: usize, t1: usize) -> String {
@@ -942,7 +1257,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     words::head_type(self.ctx.s(k - 1)) == Some(EntityType::Org)
                         || words::is_org_opener(self.ctx.s(k - 1))
                 });
-            let headed = words::head_type(last) == Some(EntityType::Org) || of_head;
+            // A company's legal form after its name ("X Lottery Corporation, Inc."): the name
+            // without it is the company.
+            let headed =
+                words::head_type(last) == Some(EntityType::Org) || of_head || is_legal_form(last);
             // A two-word company name with a word of another language or a brand word after
             // its first ("Velora Telecomunicações"): its first word alone may stand for it,
             // when that word is no common word (checked where the short name is matched).
@@ -1024,7 +1342,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         c.t1 >= c.t0 + 2
                             && words::head_type(self.ctx.s(c.t1 - 1)) == Some(EntityType::Org)
                     });
-                let body_of = complete && tw.len() == w.len() + 1 && x.ty() == EntityType::Org;
+                let legal_form = self
+                    .ent(t)
+                    .and_then(|o| o.best)
+                    .and_then(|tb| self.cands.get(tb))
+                    .is_some_and(|tc| is_legal_form(self.ctx.s(tc.t1.saturating_sub(1))));
+                let body_of =
+                    complete && !legal_form && tw.len() == w.len() + 1 && x.ty() == EntityType::Org;
                 if !body_of && (kb.is_none() || tkb.is_none() || kb == tkb) {
                     self.merge(e, t);
                 }
@@ -2838,6 +3162,22 @@ fn same_given(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.len() >= 4 && long.starts_with(short)
         || NAME_VARIANTS.iter().any(|&(s, l)| s == short && l == long)
+        || vowel_variant(a, b)
+}
+
+/// Whether two given names of five letters or more differ in one inner vowel only, a spelling
+/// variant or slip ("Annika" and "Anneka"); not in the last letter ("Paulo", "Paula").
+fn vowel_variant(a: &str, b: &str) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || a.len() < 5 || !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let mut diff = a.iter().zip(b).enumerate().filter(|(_, (x, y))| x != y);
+    match (diff.next(), diff.next()) {
+        (Some((i, (&x, &y))), None) => i > 0 && i + 1 < a.len() && vowel(x) && vowel(y),
+        _ => false,
+    }
 }
 
 /// Whether two persons' names (normalised words, same last word) name one person: the same
@@ -2858,12 +3198,44 @@ fn same_person_names(a: &[String], b: &[String]) -> bool {
             .collect()
     };
     let (ma, mb) = (mid(a), mid(b));
-    ma.is_empty() || mb.is_empty() || ma == mb
+    (ma.is_empty() || mb.is_empty() || ma == mb)
+        && (a.len() <= b.len() && same_initials(a, b) || b.len() < a.len() && same_initials(b, a))
+}
+
+/// Whether a shorter name with middle initials has the longer one's middle initials: "George
+/// W. Bush" is not "George H. W. Bush", though "Tom Avery" may be "Tom R. Avery".
+fn same_initials(short: &[String], long: &[String]) -> bool {
+    let initials = |w: &[String]| {
+        w.iter()
+            .skip(1)
+            .take(w.len().saturating_sub(2))
+            .filter(|x| x.chars().count() == 1)
+            .count()
+    };
+    let n = initials(short);
+    n == 0 || n == initials(long)
 }
 
 fn subsequence(short: &[String], long: &[String]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|l| l == w))
+}
+
+/// A company's legal form ending its name ("Inc.", "Ltd").
+fn is_legal_form(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    ["inc", "corp", "ltd", "llc", "plc", "gmbh"]
+        .iter()
+        .any(|x| words::is(w, x))
+}
+
+/// A word after which a name's tail is no name of its own ("Rail & Steam Museum",
+/// "Museum of Flight").
+fn is_tail_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "&" | "of" | "for" | "the" | "de" | "del" | "la" | "le" | "on" | "in" | "at"
+    )
 }
 
 /// Whether "it" followed by `next` likely refers to something (not "it is", "it was").

@@ -269,6 +269,10 @@ pub(crate) fn display_name<'t>(ctx: &Ctx<'_>, name: &'t str) -> std::borrow::Cow
             return std::borrow::Cow::Owned(format!("{given} {surname}"));
         }
     }
+    // Editorial brackets completing a name ("Jeff [Marlow]") are no part of it.
+    if name.contains(['[', ']']) {
+        return std::borrow::Cow::Owned(name.replace(['[', ']'], ""));
+    }
     std::borrow::Cow::Borrowed(name)
 }
 

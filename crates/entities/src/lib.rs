@@ -114,7 +114,14 @@
 //!    Telecomunicações"), but neither an organisation's organ ("X Union Commission") nor a
 //!    place with a descriptor ("the X copper mine") for the organisation of the same words,
 //!    a town and the same town with its state, "Peru’s" = "Peruvian"
-//!    Defence Ministry); then demonyms ("Iranian officials" → Iran), collective actors (GROUP
+//!    Defence Ministry), the tail of one longer organisation or place name ending in a head
+//!    word ("the Berg Center" for "the Anna K. Berg Center"; not inside a list of names), the
+//!    initials of a name's tail ("RPCC"), a mixed-case acronym in brackets,
+//!    "the X Ministry" for "the Ministry of X",
+//!    "X" alone for "Church of X", the place X for "the State of X", a compass word coordinated
+//!    before a place ("North and South X"), a company without its legal form ("Inc."), a
+//!    middle given name with the surname, a given name with another inner vowel ("Annika",
+//!    "Anneka"), but never names with different middle initials; then demonyms ("Iranian officials" → Iran), collective actors (GROUP
 //!    entities: "Iran-backed militias", "Israeli troops", with affiliations), appositions and
 //!    definite descriptions ("X, the foreign minister,", "Iran's deputy foreign minister, X",
 //!    "the minister", "the head of Hamas", "the Lebanese group", "the company", "the country")

@@ -624,6 +624,60 @@ pub(crate) fn demonym_actors(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// "The X government" or "the X administration" with X one capitalised word that is no
+/// demonym, no country and no place or body the knowledge base knows: X is the leader heading
+/// it, a person ("the Vanneri government"), not a nationality. Runs after
+/// [`demonym_actors`], whose "-i" demonym shape such a surname may have.
+pub(crate) fn leader_governments(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    for (i, s) in ctx.strs.iter().enumerate() {
+        if i == 0
+            || ctx.unit(i) == NO_UNIT
+            || !ctx.is_word(i)
+            || ctx.caps_unit(i)
+            || ctx.unit(i + 1) != ctx.unit(i)
+            || !matches!(ctx.s(i + 1), "government" | "administration")
+            || !words::is(ctx.s(i - 1), "the")
+            || !words::capitalised(s)
+            || s.len() < 3
+            || !s.bytes().all(|b| b.is_ascii_alphabetic())
+            || s.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+            || words::is_not_name(s)
+            || words::is_norp_word(s)
+            || is_title(s)
+            || ctx.common_word(s)
+            || ctx.demonym(s).is_some()
+            || country_shape(s)
+            || demonym_shape(s) && !s.ends_with('i')
+        {
+            continue;
+        }
+        // Known as anything but a person: a place, a country, a body.
+        let kb = ctx.kb;
+        if kb.lookup_cased(s).take(8).any(|id| {
+            kb.get(id)
+                .is_some_and(|e| e.kind() != newsgraph_kb::Kind::Person)
+        }) {
+            continue;
+        }
+        let mut found = false;
+        for c in out.iter_mut().filter(|c| c.t0 <= i && i < c.t1) {
+            found = true;
+            if c.t0 == i && c.t1 == i + 1 && c.kb.is_none() && !c.strong && !c.cued {
+                c.ty = EntityType::Person;
+            }
+        }
+        if !found {
+            out.push(Cand::new(
+                ctx.span(i),
+                i,
+                i + 1,
+                EntityType::Person,
+                Source::Tagger(Label::Per),
+            ));
+        }
+    }
+}
+
 /// Verbs of what a state does, that make an unknown subject a country rather than a person.
 const STATE_VERBS: &[&str] = &[
     "annexed",

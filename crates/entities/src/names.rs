@@ -2059,6 +2059,97 @@ fn defined_terms<'a>(ctx: &Ctx<'a>) -> Vec<(&'a str, usize, usize)> {
     found
 }
 
+/// The end of a run of one to three capitalised name words (initials included) from token
+/// `j` that an editor's closing bracket ends ("Marlow]"), in the unit of token `j`.
+fn bracketed_words_end(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let unit = ctx.unit(j);
+    let mut k = j;
+    while k < j + 3 && ctx.unit(k) == unit && name_word(ctx, k) {
+        k += 1;
+    }
+    (k > j && ctx.unit(k) == unit && ctx.s(k) == "]").then_some(k)
+}
+
+/// Whether token `j` is a capitalised word of a name ("Marlow", "W."), no acronym.
+fn name_word(ctx: &Ctx<'_>, j: usize) -> bool {
+    let s = ctx.s(j);
+    cap_word(ctx, j) && (!words::all_caps(s) || s.len() <= 2 && s.ends_with('.') || s.len() == 1)
+}
+
+/// Editorial brackets that complete a person's name in a transcript ("Jeff [Marlow] runs the
+/// site", "[Tomas] Velde ran in 96") make one name over the brackets: the span covers the
+/// bracketed words and the brackets, and the name is read without them.
+fn bracket_names(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
+    if !ctx.text.contains('[') {
+        return;
+    }
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    for c in out.iter_mut() {
+        if c.t1 <= c.t0 || c.kb.is_some() {
+            continue;
+        }
+        let unit = ctx.unit(c.t0);
+        if unit == NO_UNIT || ctx.unit(c.t1 - 1) != unit {
+            continue;
+        }
+        let person = |c: &Cand| {
+            c.ty == EntityType::Person || ctx.gaz.is_first_name(ctx.s(c.t0)) && !c.strong
+        };
+        let (mut t0, mut t1) = (c.t0, c.t1);
+        if ctx.s(t1) == "[" && ctx.unit(t1) == unit && person(c) {
+            // "Jeff [Marlow]": the surname in brackets after the given name.
+            if let Some(end) = bracketed_words_end(ctx, t1 + 1) {
+                t1 = end + 1;
+            }
+        } else if t0 > 0 && ctx.s(t0 - 1) == "[" && ctx.s(t1) == "]" && ctx.unit(t1) == unit {
+            // "[Tomas] Velde": the given name in brackets before the surname.
+            let mut k = t1 + 1;
+            while k < t1 + 3 && ctx.unit(k) == unit && name_word(ctx, k) {
+                k += 1;
+            }
+            if k > t1 + 1 && (person(c) || ctx.gaz.is_surname(ctx.s(t1 + 1))) {
+                t0 -= 1;
+                t1 = k;
+            }
+        } else if t0 > 1 && ctx.s(t0 - 1) == "]" && ctx.unit(t0 - 1) == unit {
+            // "[Tomas] Velde" with the bracketed given name untagged.
+            let mut k = t0 - 1;
+            while k > 0 && k + 4 > t0 && ctx.unit(k - 1) == unit && name_word(ctx, k - 1) {
+                k -= 1;
+            }
+            if k + 1 < t0
+                && k > 0
+                && ctx.s(k - 1) == "["
+                && (person(c) || ctx.gaz.is_first_name(ctx.s(k)))
+            {
+                t0 = k - 1;
+            }
+        }
+        if (t0, t1) == (c.t0, c.t1) {
+            continue;
+        }
+        let span = ByteSpan::ordered(ctx.span(t0).start(), ctx.span(t1 - 1).end());
+        if span.get(ctx.text).is_none() {
+            continue;
+        }
+        absorbed.push((t0, t1));
+        c.span = span;
+        c.t0 = t0;
+        c.t1 = t1;
+        c.ty = EntityType::Person;
+    }
+    if absorbed.is_empty() {
+        return;
+    }
+    // Names inside a joined one are part of it.
+    out.retain(|c| {
+        !absorbed
+            .iter()
+            .any(|&(a, b)| a <= c.t0 && c.t1 <= b && (a, b) != (c.t0, c.t1))
+    });
+    out.dedup_by_key(|c| c.span);
+}
+
 /// Whether most words of `unit` are capitalised (a title, a list of names, a heading).
 fn title_case(ctx: &Ctx<'_>, unit: &Unit) -> bool {
     let (mut cap, mut all) = (0, 0);
@@ -2925,6 +3016,8 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     list_orgs(ctx, out);
     lone::add_repeats(ctx, out);
     lone::demonym_actors(ctx, out);
+    lone::leader_governments(ctx, out);
+    bracket_names(ctx, out);
     lone::country_shaped_subjects(ctx, out);
     if !terms.is_empty() {
         out.retain(|c| !term_at(c.t0, c.t1));
