@@ -404,6 +404,26 @@ fn is_outlet_head(w: &str) -> bool {
         "Newswire",
         "Radio",
         "Television",
+        "Weekly",
+        "Daily",
+        "Monthly",
+        "Magazine",
+        "Review",
+        "Bulletin",
+        "Telegraph",
+        "Sentinel",
+        "Examiner",
+        "Inquirer",
+        "Enquirer",
+        "Reporter",
+        "Register",
+        "Star",
+        "Globe",
+        "Mail",
+        "Mirror",
+        "Standard",
+        "Express",
+        "Insider",
     ]
     .contains(&w)
 }
@@ -427,14 +447,19 @@ pub(crate) fn add_told_outlets(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Ca
         while b < a + 3 && ctx.unit(b) == unit && cap_word(ctx, b) {
             b += 1;
         }
-        if b < a + 2
-            || ctx.unit(b) == unit && cap_word(ctx, b)
-            || !is_outlet_head(ctx.s(b - 1))
-            || (a..b).any(|j| covered.get(j).copied().unwrap_or(true))
-            || out.iter().any(|c| c.t0 < b && a < c.t1)
+        if b < a + 2 || ctx.unit(b) == unit && cap_word(ctx, b) || !is_outlet_head(ctx.s(b - 1)) {
+            continue;
+        }
+        // Names the tagger cut from the outlet's name ("KC" of "KC Weekly") give way to it;
+        // a name running past it does not.
+        let inside = |c: &Cand| a <= c.t0 && c.t1 <= b;
+        let in_cand = |j: usize| out.iter().any(|c| inside(c) && c.t0 <= j && j < c.t1);
+        if (a..b).any(|j| covered.get(j).copied().unwrap_or(true) && !in_cand(j))
+            || out.iter().any(|c| c.t0 < b && a < c.t1 && !inside(c))
         {
             continue;
         }
+        out.retain(|c| !(c.t0 < b && a < c.t1));
         out.push(Cand {
             strong: true,
             cued: true,
@@ -442,6 +467,57 @@ pub(crate) fn add_told_outlets(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Ca
                 ctx.range(a, b),
                 a,
                 b,
+                EntityType::Org,
+                Source::Tagger(Label::Org),
+            )
+        });
+    }
+}
+
+/// A single capitalised word the tagger left out, cited as a source ("according to X." or
+/// "according to X, …"): a body or a person giving figures, never dropped. It is an
+/// organisation unless it is a known given name; a demonym, a creed's word, a common noun or a
+/// word written in lower case elsewhere is left alone ("according to Christian belief").
+pub(crate) fn add_source_words(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
+    let n = ctx.toks.len();
+    for i in 2..n {
+        if ctx.s(i - 1) != "to" || !words::is(ctx.s(i - 2), "according") {
+            continue;
+        }
+        let unit = ctx.unit(i);
+        let w = ctx.s(i);
+        if unit == NO_UNIT
+            || ctx.unit(i - 2) != unit
+            || ctx.caps_unit(i)
+            || !cap_word(ctx, i)
+            || words::all_caps(w)
+            || covered.get(i).copied().unwrap_or(true)
+            || out.iter().any(|c| c.t0 <= i && i < c.t1)
+        {
+            continue;
+        }
+        // The word ends its phrase: punctuation or the unit's end after it.
+        let next = ctx.s(i + 1);
+        if ctx.unit(i + 1) == unit && !matches!(next, "," | "." | ";" | ":" | ")" | "?" | "!") {
+            continue;
+        }
+        if ctx.gaz.is_first_name(w)
+            || ctx.demonym(w).is_some()
+            || words::is_norp_word(w)
+            || words::is_not_name(w)
+            || is_title(w)
+            || words::is_role_noun(w)
+            || common_noun(ctx, w)
+            || ctx.common_word(w)
+        {
+            continue;
+        }
+        out.push(Cand {
+            cued: true,
+            ..Cand::new(
+                ctx.span(i),
+                i,
+                i + 1,
                 EntityType::Org,
                 Source::Tagger(Label::Org),
             )

@@ -760,6 +760,7 @@ fn refine(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
     given_names(ctx, raws);
     possessive_names(ctx, raws);
     party_names(ctx, raws);
+    plural_parties(ctx, raws);
     operation_names(ctx, raws);
     brand_tails(ctx, raws);
     acronym_names(ctx, raws);
@@ -3009,6 +3010,7 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     lone::add_acronyms(ctx, &covered, out);
     lone::add_outlets(ctx, &covered, out);
     lone::add_told_outlets(ctx, &covered, out);
+    lone::add_source_words(ctx, &covered, out);
     lone::add_described_places(ctx, &covered, out);
     lone::add_person_subjects(ctx, &covered, out);
     lone::add_opening_subjects(ctx, &covered, out);
@@ -3045,6 +3047,7 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     out.retain(|c| !stance_prefix(ctx, c.span.start()));
     drop_storms(ctx, out);
     drop_diseases(ctx, out);
+    drop_fields(ctx, out);
     drop_region_adjectives(ctx, out);
     surname_places(ctx, out);
     person_of(ctx, out);
@@ -3394,6 +3397,68 @@ fn trim_weekdays(ctx: &Ctx<'_>, r: &Raw) -> (usize, usize, ByteSpan) {
     (t0, t1, ByteSpan::ordered(start, end))
 }
 
+/// Whether the word at `j` may modify a holiday's name ("Orthodox Easter", "Lunar New Year"):
+/// a demonym, a religion's adjective or a word of season.
+fn holiday_modifier(ctx: &Ctx<'_>, j: usize) -> bool {
+    let w = ctx.s(j);
+    ctx.demonym(w).is_some()
+        || words::is_holiday(w)
+        || [
+            "catholic",
+            "christian",
+            "coptic",
+            "eastern",
+            "good",
+            "great",
+            "holy",
+            "islamic",
+            "jewish",
+            "lunar",
+            "muslim",
+            "orthodox",
+            "western",
+        ]
+        .iter()
+        .any(|x| words::is(w, x))
+}
+
+/// Whether the name `[t0, t1)` names a religious festival or a holiday, or an event on one
+/// ("Ramadan", "Eid al-Fitr", "Yom Kippur", "Orthodox Easter", "Diwali Celebrations"): a
+/// holiday's word, with only capitalised modifiers before it and other holiday words, Arabic
+/// article forms or an event's noun after it. A given name or a title before it makes a person
+/// ("Johnnie Easter"), a place's head word after it a place ("Easter Island").
+fn holiday_name(ctx: &Ctx<'_>, t0: usize, t1: usize) -> bool {
+    let Some(k) = (t0..t1).find(|&k| words::capitalised(ctx.s(k)) && words::is_holiday(ctx.s(k)))
+    else {
+        return false;
+    };
+    let before_ok = (t0..k).all(|j| holiday_modifier(ctx, j));
+    // A surname: the word after a capitalised word that is no holiday's modifier anywhere in
+    // the text ("Johnnie Easter" … "Easter said").
+    let word = ctx.s(k);
+    let surname = (1..ctx.toks.len()).any(|j| {
+        ctx.s(j) == word
+            && ctx.unit(j - 1) == ctx.unit(j)
+            && cap_word(ctx, j - 1)
+            && !ctx.opens_unit(j - 1)
+            && !holiday_modifier(ctx, j - 1)
+    });
+    if surname {
+        return false;
+    }
+    let after_ok = (k + 1..t1).all(|j| {
+        let w = ctx.s(j);
+        words::is_holiday(w)
+            || words::is_holiday_tail(w)
+            || words::is_event_head(w)
+            || ["al-", "el-", "ul-", "ad-", "an-", "as-"]
+                .iter()
+                .any(|p| w.get(..3).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+            || matches!(w, "al" | "el" | "ul" | "-")
+    });
+    before_ok && after_ok
+}
+
 /// Whether tokens `[t0, t1)` name an event, holiday, prize or treaty: a capitalised event head
 /// word last ("Harvest Day", "Winter Games") or before "of" ("Carnival of Lights"), or right
 /// after the name ("Ravna" Accord).
@@ -3409,6 +3474,9 @@ fn event_name(ctx: &Ctx<'_>, t0: usize, t1: usize) -> bool {
             .get(ctx.unit(t0) as usize)
             .is_some_and(|u| !u.caps && !title_case(ctx, u))
     {
+        return true;
+    }
+    if holiday_name(ctx, t0, t1) {
         return true;
     }
     if t1 < t0 + 2 {
@@ -4371,6 +4439,103 @@ fn is_party_modifier(w: &str) -> bool {
     .contains(&w)
 }
 
+/// Plural nouns of party members that name a party with a modifier before them ("the Neo
+/// Democrats", "the Young Greens").
+fn is_party_plural(w: &str) -> bool {
+    [
+        "Democrats",
+        "Republicans",
+        "Socialists",
+        "Liberals",
+        "Conservatives",
+        "Greens",
+        "Communists",
+        "Nationalists",
+        "Progressives",
+        "Libertarians",
+        "Unionists",
+        "Radicals",
+        "Independents",
+    ]
+    .contains(&w)
+}
+
+/// "the" (or "of the") + one or two capitalised modifiers + a plural noun of party members is
+/// one party's name, an organisation ("Lin of the Forward Democrats", "the Young Greens"). A
+/// modifier that is a demonym, a place, a religion's or a creed's word, a title or a known name
+/// leaves the run alone ("the Swedish Democrats", "the Liberal Democrats" as the tagger has it).
+fn plural_parties(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for b in 2..ctx.toks.len() {
+        let w = ctx.s(b);
+        if !w.ends_with('s') || !is_party_plural(w) || ctx.caps_unit(b) {
+            continue;
+        }
+        let unit = ctx.unit(b);
+        let mut a = b;
+        while a + 2 > b && a > 0 && ctx.unit(a - 1) == unit && cap_word(ctx, a - 1) {
+            a -= 1;
+        }
+        if a == b || a == 0 || ctx.unit(a - 1) != unit || !words::is(ctx.s(a - 1), "the") {
+            continue;
+        }
+        let bad = (a..b).any(|x| {
+            let w = ctx.s(x);
+            ctx.demonym(w).is_some()
+                || words::is_norp_word(w)
+                || is_title(w)
+                || words::is_role_noun(w)
+                || is_compass(w)
+                || is_creed_word(w)
+                || kb_first(ctx, w).is_some()
+        });
+        if bad
+            || kb_first(ctx, ctx.slice(ctx.range(a, b + 1))).is_some()
+            || raws
+                .iter()
+                .any(|r| r.t0 <= b && a < r.t1 && (r.t0 < a || r.t1 > b + 1))
+        {
+            continue;
+        }
+        found.push((a, b + 1));
+    }
+    if found.is_empty() {
+        return;
+    }
+    raws.retain(|r| !found.iter().any(|&(a, b)| r.t0 < b && a < r.t1));
+    for (a, b) in found {
+        raws.push(Raw {
+            span: ctx.range(a, b),
+            t0: a,
+            t1: b,
+            label: Label::Org,
+            forced: Some(EntityType::Org),
+            owner: None,
+        });
+    }
+    raws.sort_by_key(|r| (r.t0, r.t1));
+}
+
+/// Adjectives of political creed, that before a plural of party members describe them rather
+/// than name a party ("Liberal", "Social", "Christian").
+fn is_creed_word(w: &str) -> bool {
+    [
+        "christian",
+        "conservative",
+        "democratic",
+        "green",
+        "liberal",
+        "national",
+        "progressive",
+        "radical",
+        "republican",
+        "social",
+        "socialist",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
 /// A capitalised run right before a lower-case party or group noun is that organisation's
 /// name, with no head word of its own: "the nationalist Order and Law party" → "Order and
 /// Law". Runs that are a demonym, a place, a person's full name or a known organisation's
@@ -4667,6 +4832,137 @@ fn drop_diseases(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
     cands.retain(|c| {
         let surface = ctx.slice(c.span);
         !(c.t1 == c.t0 + 1 && is_disease(surface) || names.contains(&surface))
+    });
+}
+
+/// Nouns that, before "of"/"in", name an academic post or degree in a field ("Professor of X",
+/// "a degree in X", "a PhD in X").
+fn is_field_post(w: &str) -> bool {
+    [
+        "professor",
+        "professors",
+        "professorship",
+        "lecturer",
+        "lecturers",
+        "lectureship",
+        "instructor",
+        "degree",
+        "degrees",
+        "doctorate",
+        "phd",
+        "ph.d",
+        "ph.d.",
+        "master's",
+        "masters",
+        "bachelor's",
+        "bachelors",
+        "diploma",
+        "major",
+        "majors",
+        "bsc",
+        "msc",
+        "mphil",
+        "dphil",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// Words that, right before a capitalised run ending in a field of study, say it names the
+/// field ("studied Comparative Literature", "teaches Marine Ecology", "chair in X").
+fn is_field_verb(w: &str) -> bool {
+    [
+        "chair",
+        "head",
+        "majored",
+        "majoring",
+        "researches",
+        "specialised",
+        "specialises",
+        "specialising",
+        "specialized",
+        "specializes",
+        "specializing",
+        "studied",
+        "studies",
+        "study",
+        "studying",
+        "taught",
+        "teach",
+        "teaches",
+        "teaching",
+    ]
+    .iter()
+    .any(|x| words::is(w, x))
+}
+
+/// Whether the capitalised run before the name at `t0` (names of fields joined by "and", ",",
+/// "&" or "/") opens right after a field cue: a post or degree and "of"/"in", or a verb of
+/// studying or teaching (then `headed`, the name ending in a field's noun, is required).
+fn field_cue(ctx: &Ctx<'_>, t0: usize, headed: bool) -> bool {
+    let unit = ctx.unit(t0);
+    let mut j = t0;
+    let mut steps = 0;
+    loop {
+        if j == 0 || ctx.unit(j - 1) != unit || steps > 12 {
+            return false;
+        }
+        let p = ctx.s(j - 1);
+        let pp = if j >= 2 && ctx.unit(j - 2) == unit {
+            ctx.s(j - 2)
+        } else {
+            ""
+        };
+        if (p == "of" || p == "in") && is_field_post(pp) {
+            return true;
+        }
+        if headed && (is_field_verb(p) || p == "in" && is_field_verb(pp)) && !words::capitalised(p)
+        {
+            return true;
+        }
+        if !(cap_word(ctx, j - 1) || matches!(p, "and" | "," | "&" | "/")) {
+            return false;
+        }
+        j -= 1;
+        steps += 1;
+    }
+}
+
+/// Fields of study are no entities: a capitalised run the knowledge base does not know after
+/// an academic post or degree ("Assistant Professor of Marine Ecology", "a PhD in Public
+/// Policy"), or ending in a field's noun after a verb of studying or teaching ("studied
+/// Comparative Literature", "chair in Sport Science"), with the fields coordinated with it.
+/// Bodies named for a field ("the Department of X", "X School") and persons opening with a
+/// given name are kept.
+fn drop_fields(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
+    cands.retain(|c| {
+        if c.t0 == 0 || !words::capitalised(ctx.s(c.t0)) {
+            return true;
+        }
+        let last = ctx.s(c.t1 - 1);
+        // After a comma, only inside a list that goes on ("X, Y and Z").
+        let p = ctx.s(c.t0 - 1);
+        if p == "," && !matches!(ctx.s(c.t1), "," | "and" | "&" | "/") {
+            return true;
+        }
+        if !field_cue(ctx, c.t0, words::is_field_noun(last)) {
+            return true;
+        }
+        // A body's or a place's head word anywhere ("Institute of Media Studies"), unless it
+        // is a field's noun too ("… Studies").
+        let body = (c.t0..c.t1).any(|j| {
+            let w = ctx.s(j);
+            words::head_type(w).is_some() && !words::is_field_noun(w) || words::is_org_opener(w)
+        });
+        if body || c.ty == EntityType::Person && ctx.gaz.is_first_name(ctx.s(c.t0)) {
+            return true;
+        }
+        kb_first(ctx, ctx.slice(c.span)).is_some_and(|(_, k, _)| {
+            matches!(
+                k,
+                Kind::Country | Kind::Capital | Kind::Place | Kind::Person
+            )
+        })
     });
 }
 
