@@ -95,6 +95,12 @@
 //!    Shuttle X", "HMS X", "the tanker X"), a genus before its species, words inside web
 //!    addresses, a caption's "Image:"; a reference list's "Surname, Given." is one person,
 //!    named in order (an unknown given name is trusted beside an entry with a known one).
+//!    Natural features and structures are places by their head word ("the X Ice Shelf", "the
+//!    X Lighthouse"); a field after "professor of", "degree in" or "studied" is no entity,
+//!    nor is a named festival or holiday ("Ramadan", "Easter celebrations"; not "Easter
+//!    Island", nor a person so named); an outlet after "told" or "according to" is taken
+//!    whole ("KC Weekly"); a modifier and a plural of party members make one party ("the
+//!    Young Greens"); a lone unknown word after "according to" is a source organisation.
 //!    Names of things that are no actors or places (`works`) are dropped: titles of works
 //!    after a work noun ("the novel X", "his latest book, X,", "X, a film by"), after
 //!    "titled", "author of", "an adaptation of", "called" after a work noun, or a quoted title
