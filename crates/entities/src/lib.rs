@@ -111,6 +111,10 @@
 //!    noun ("the film Ann Lee directed") and the author before a possessive ("an adaptation of X's Y")
 //!    stay; an unknown name before "poll" is the pollster, an organisation. Names ending in
 //!    "Act", "Convention", "License", "Show" or "Series" are dropped like events.
+//!    Characters and gods named by their context ("the goddess X", "the voice of X", "dressed
+//!    as X", "X, the superhero", "gods such as X, Y and Z") are persons; the Sun, the Moon and
+//!    the planets near an astronomical word ("orbit", "probe", "surface") are places (not
+//!    "The Sun" the newspaper).
 //! 2. **Coreference** (`coref`): names become entities (same knowledge base entry, same text,
 //!    partial person names, given-name variants ("Bob" and "Robert", "Chris" and "Christine"),
 //!    acronyms (not a country's acronym for an organisation of the same initials), a head word

@@ -3061,6 +3061,7 @@ pub(crate) fn candidates(ctx: &Ctx<'_>, named: &[NamedSpan], out: &mut Vec<Cand>
     layout::drop_vehicles(ctx, out);
     layout::drop_binomials(ctx, out);
     crate::works::drop_works(ctx, out);
+    crate::works::type_characters(ctx, out);
     layout::inverted_names(ctx, out);
     join_body_heads(ctx, out);
     titles(ctx, out);

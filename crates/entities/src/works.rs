@@ -18,10 +18,19 @@
 //!
 //! Such a name is dropped where it stands and, when the whole name was cued, everywhere else
 //! in the article. A pollster before "poll" ("the X poll") is an organisation, not a person.
+//!
+//! Characters and gods, which the tagger often reads as places, are persons when the context
+//! says so: a character noun before the name ("the goddess X", "the character X") or in
+//! apposition after it ("X, the superhero,"), "the voice of X", "dressed as X", "played X in
+//! the film", or a list after a plural character noun ("gods such as X, Y and Z", "heroes
+//! including X"). The Sun, the Moon, Earth and the planets near an astronomical word
+//! ("orbit", "probe", "surface", "comet") are places, added when the tagger left them out;
+//! "The Sun" with a capital article is a newspaper and keeps its type.
 
 use newsgraph_doc::EntityType;
+use newsgraph_ner::Label;
 
-use crate::names::{cap_word, Cand, Ctx};
+use crate::names::{cap_word, Cand, Ctx, Source, NO_UNIT};
 use crate::words;
 
 /// Nouns for works that, in lower case right before a capitalised run, introduce its title
@@ -647,4 +656,268 @@ pub(crate) fn drop_works(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
             && c.kb.is_none()
             && (idea_word(ctx.s(c.t0)) || event_compound(ctx.s(c.t0))))
     });
+}
+
+/// Nouns for fictional characters, gods and heroes that, right before a name ("the goddess
+/// X", "the character X") or in apposition after it ("X, the superhero,"), make it a person.
+/// Sorted for binary search.
+const CHARACTER_NOUNS: &[&str] = &[
+    "character",
+    "deity",
+    "demigod",
+    "god",
+    "goddess",
+    "hero",
+    "heroine",
+    "protagonist",
+    "superhero",
+    "superheroine",
+    "supervillain",
+    "villain",
+];
+
+/// The plurals of [`CHARACTER_NOUNS`] that head a list of examples ("gods such as X, Y and
+/// Z"). Sorted for binary search.
+const CHARACTER_PLURALS: &[&str] = &[
+    "characters",
+    "deities",
+    "demigods",
+    "goddesses",
+    "gods",
+    "heroes",
+    "heroines",
+    "protagonists",
+    "superheroes",
+    "supervillains",
+    "villains",
+];
+
+/// Lower-case words that put the celestial body after them in an astronomical context.
+/// Sorted for binary search.
+const SKY_WORDS: &[&str] = &[
+    "asteroid",
+    "asteroids",
+    "astronomer",
+    "astronomers",
+    "comet",
+    "comets",
+    "crater",
+    "craters",
+    "eclipse",
+    "lander",
+    "lunar",
+    "orbit",
+    "orbital",
+    "orbited",
+    "orbiting",
+    "orbits",
+    "planet",
+    "planetary",
+    "planets",
+    "probe",
+    "rover",
+    "sample",
+    "samples",
+    "solar",
+    "spacecraft",
+    "surface",
+    "telescope",
+];
+
+/// The Sun, the Moon and the planets of the solar system, by their English names.
+fn celestial_body(w: &str) -> bool {
+    matches!(
+        w,
+        "Sun"
+            | "Moon"
+            | "Earth"
+            | "Mercury"
+            | "Venus"
+            | "Mars"
+            | "Jupiter"
+            | "Saturn"
+            | "Uranus"
+            | "Neptune"
+            | "Pluto"
+    )
+}
+
+/// Whether the name `[t0, t1)` is cued as a fictional character or a god by the words right
+/// before it ("the voice of X", "dressed as X", "the goddess X") or after it ("X, the
+/// superhero").
+fn character_cued(ctx: &Ctx<'_>, t0: usize, t1: usize) -> bool {
+    let unit = ctx.unit(t0);
+    let before = |k: usize| {
+        if t0 >= k && ctx.unit(t0 - k) == unit {
+            ctx.s(t0 - k)
+        } else {
+            ""
+        }
+    };
+    let b1 = before(1);
+    if in_sorted(CHARACTER_NOUNS, b1) && words::is_determiner(before(2)) {
+        return true;
+    }
+    if b1 == "of" && before(2) == "voice" {
+        return true;
+    }
+    if b1 == "as" && matches!(before(2), "dressed" | "disguised" | "costumed") {
+        return true;
+    }
+    // "she played X in the film", "played X in a new production".
+    if b1 == "played" && ctx.s(t1) == "in" && ctx.unit(t1) == unit && stage_work_at(ctx, t1 + 1) {
+        return true;
+    }
+    // "X, the superhero,", "X, a character in".
+    if ctx.s(t1) == "," && ctx.unit(t1) == unit && words::is_determiner(ctx.s(t1 + 1)) {
+        let mut k = t1 + 2;
+        // One adjective or modifier before the noun ("the fictional superhero").
+        if !in_sorted(CHARACTER_NOUNS, ctx.s(k))
+            && ctx.s(k).starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            k += 1;
+        }
+        if ctx.unit(k) == unit && in_sorted(CHARACTER_NOUNS, ctx.s(k)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a work a part is played in opens at token `j`: determiners, possessives and up to
+/// two lower-case modifiers, then a work noun ("the 2003 film", "her new musical").
+fn stage_work_at(ctx: &Ctx<'_>, mut j: usize) -> bool {
+    let unit = ctx.unit(j);
+    for _ in 0..5 {
+        if ctx.unit(j) != unit {
+            return false;
+        }
+        let w = ctx.s(j);
+        if in_sorted(WORK_NOUNS, w)
+            || matches!(
+                w,
+                "adaptation" | "musical" | "play" | "production" | "remake" | "show"
+            )
+        {
+            return true;
+        }
+        let skippable = matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+            || w.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if !skippable {
+            return false;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Whether the list holding the name at `t0` follows a plural character noun and "such as"
+/// or "including" ("gods such as X, Y and Z"): walks back over the names, commas and "and"
+/// of the list, at most a few steps.
+fn character_list(ctx: &Ctx<'_>, cands: &[Cand], idx: usize) -> bool {
+    let unit = ctx.unit(cands[idx].t0);
+    let mut i = idx;
+    for _ in 0..8 {
+        let t0 = cands[i].t0;
+        let cue = |k: usize| {
+            if t0 >= k && ctx.unit(t0 - k) == unit {
+                ctx.s(t0 - k)
+            } else {
+                ""
+            }
+        };
+        if cue(1) == "as" && cue(2) == "such" && in_sorted(CHARACTER_PLURALS, cue(3))
+            || matches!(cue(1), "including" | "like") && in_sorted(CHARACTER_PLURALS, cue(2))
+        {
+            return true;
+        }
+        // The previous name of the list, joined by a comma and/or "and"/"or".
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let prev = &cands[p];
+        if ctx.unit(prev.t0) != unit {
+            return false;
+        }
+        let gap_ok = (prev.t1..t0).all(|j| matches!(ctx.s(j), "," | "and" | "or"))
+            && prev.t1 < t0
+            && t0 - prev.t1 <= 2;
+        if !gap_ok {
+            return false;
+        }
+        i = p;
+    }
+    false
+}
+
+/// Whether the sentence holding token `t` speaks of the sky: an astronomical word within a
+/// few words of it ("the orbit of X", "X's surface", "a probe to X").
+fn sky_context(ctx: &Ctx<'_>, t: usize) -> bool {
+    let unit = ctx.unit(t);
+    let lo = t.saturating_sub(8);
+    let hi = (t + 9).min(ctx.toks.len());
+    (lo..hi).any(|j| j != t && ctx.unit(j) == unit && in_sorted(SKY_WORDS, ctx.s(j)))
+        || (lo..hi).any(|j| {
+            j != t
+                && ctx.unit(j) == unit
+                && ctx.s(j) != ctx.s(t)
+                && celestial_body(ctx.s(j))
+                && (j == 0 || ctx.s(j - 1) != "The")
+        })
+}
+
+/// Types the names of characters and gods as persons, and the Sun, the Moon and the planets
+/// named in an astronomical context as places (see the module docs).
+pub(crate) fn type_characters(ctx: &Ctx<'_>, cands: &mut Vec<Cand>) {
+    for idx in 0..cands.len() {
+        let (t0, t1, ty) = (cands[idx].t0, cands[idx].t1, cands[idx].ty);
+        if t1 == t0 + 1 && celestial_body(ctx.s(t0)) {
+            // "The Sun reported": the newspaper, an organisation, opens with a capital.
+            let outlet = t0 > 0 && ctx.s(t0 - 1) == "The";
+            if ty != EntityType::Loc && !outlet && sky_context(ctx, t0) {
+                cands[idx].ty = EntityType::Loc;
+                cands[idx].kb = None;
+                cands[idx].cued = true;
+            }
+            continue;
+        }
+        if ty == EntityType::Person || cands[idx].kb.is_some() {
+            continue;
+        }
+        if character_cued(ctx, t0, t1) || character_list(ctx, cands, idx) {
+            cands[idx].ty = EntityType::Person;
+            cands[idx].cued = true;
+        }
+    }
+    // The bodies the tagger left out ("the orbit of Earth", "a probe to Venus").
+    let before = cands.len();
+    for t in 0..ctx.toks.len() {
+        let w = ctx.s(t);
+        if w.len() < 3
+            || !celestial_body(w)
+            || ctx.unit(t) == NO_UNIT
+            || ctx.caps_unit(t)
+            || ctx.opens_unit(t)
+            || t > 0 && ctx.s(t - 1) == "The"
+            // Part of a longer name ("Earth Day", "Planet Mars Society").
+            || cap_word(ctx, t + 1) && ctx.unit(t + 1) == ctx.unit(t)
+            || t > 0 && cap_word(ctx, t - 1) && ctx.unit(t - 1) == ctx.unit(t)
+            || cands[..before].iter().any(|c| c.t0 <= t && t < c.t1)
+            || !sky_context(ctx, t)
+        {
+            continue;
+        }
+        let mut c = Cand::new(
+            ctx.span(t),
+            t,
+            t + 1,
+            EntityType::Loc,
+            Source::Tagger(Label::Loc),
+        );
+        c.cued = true;
+        cands.push(c);
+    }
+    if cands.len() > before {
+        cands.sort_by_key(|c| (c.span.start(), c.span.end()));
+    }
 }
