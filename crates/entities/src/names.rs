@@ -1718,21 +1718,7 @@ fn called_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             found.push((j, k));
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    raws.retain(|r| !found.iter().any(|&(a, b)| r.t0 < b && a < r.t1));
-    for (a, b) in found {
-        raws.push(Raw {
-            span: ctx.range(a, b),
-            t0: a,
-            t1: b,
-            label: Label::Org,
-            forced: Some(EntityType::Org),
-            owner: None,
-        });
-    }
-    raws.sort_by_key(|r| (r.t0, r.t1));
+    replace_with_orgs(ctx, raws, &found);
 }
 
 /// A run of capitalised words followed by its initials in brackets is one name, whatever the
@@ -4500,21 +4486,7 @@ fn plural_parties(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         }
         found.push((a, b + 1));
     }
-    if found.is_empty() {
-        return;
-    }
-    raws.retain(|r| !found.iter().any(|&(a, b)| r.t0 < b && a < r.t1));
-    for (a, b) in found {
-        raws.push(Raw {
-            span: ctx.range(a, b),
-            t0: a,
-            t1: b,
-            label: Label::Org,
-            forced: Some(EntityType::Org),
-            owner: None,
-        });
-    }
-    raws.sort_by_key(|r| (r.t0, r.t1));
+    replace_with_orgs(ctx, raws, &found);
 }
 
 /// Adjectives of political creed, that before a plural of party members describe them rather
@@ -4618,21 +4590,7 @@ fn party_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
         }
         found.push((a, b));
     }
-    if found.is_empty() {
-        return;
-    }
-    raws.retain(|r| !found.iter().any(|&(a, b)| r.t0 < b && a < r.t1));
-    for (a, b) in found {
-        raws.push(Raw {
-            span: ctx.range(a, b),
-            t0: a,
-            t1: b,
-            label: Label::Org,
-            forced: Some(EntityType::Org),
-            owner: None,
-        });
-    }
-    raws.sort_by_key(|r| (r.t0, r.t1));
+    replace_with_orgs(ctx, raws, &found);
 }
 
 /// Whether the comma at `b` opens an apposition naming a party ("…, the opposition party,",
@@ -4687,21 +4645,7 @@ fn operation_names(ctx: &Ctx<'_>, raws: &mut Vec<Raw>) {
             found.push((i, e));
         }
     }
-    if found.is_empty() {
-        return;
-    }
-    raws.retain(|r| !found.iter().any(|&(a, b)| r.t0 < b && a < r.t1));
-    for (a, b) in found {
-        raws.push(Raw {
-            span: ctx.range(a, b),
-            t0: a,
-            t1: b,
-            label: Label::Org,
-            forced: Some(EntityType::Org),
-            owner: None,
-        });
-    }
-    raws.sort_by_key(|r| (r.t0, r.t1));
+    replace_with_orgs(ctx, raws, &found);
 }
 
 /// Whether `w` names a compass point or a side ("Western", "North").
@@ -5173,4 +5117,24 @@ fn arabic_article_word(w: &str) -> bool {
         w.strip_prefix(p)
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
     })
+}
+
+/// Puts an organisation over each token range `[a, b)` of `found`, in place of the names it
+/// overlaps, and keeps `raws` in text order.
+fn replace_with_orgs(ctx: &Ctx<'_>, raws: &mut Vec<Raw>, found: &[(usize, usize)]) {
+    if found.is_empty() {
+        return;
+    }
+    raws.retain(|r| !found.iter().any(|&(a, b)| r.t0 < b && a < r.t1));
+    for &(a, b) in found {
+        raws.push(Raw {
+            span: ctx.range(a, b),
+            t0: a,
+            t1: b,
+            label: Label::Org,
+            forced: Some(EntityType::Org),
+            owner: None,
+        });
+    }
+    raws.sort_by_key(|r| (r.t0, r.t1));
 }

@@ -3,28 +3,10 @@
 //! in an astronomical context places, while a newspaper called "The Sun" stays an outlet.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use newsgraph_doc::{check_spans, Doc, Entity, EntityType, MentionKind, Meta, Stage};
-use newsgraph_entities::EntityStage;
-use std::sync::OnceLock;
+mod common;
 
-fn stage() -> &'static EntityStage {
-    static STAGE: OnceLock<EntityStage> = OnceLock::new();
-    STAGE.get_or_init(|| EntityStage::new().expect("embedded model and knowledge base"))
-}
-
-fn run(text: &str) -> Doc {
-    let mut doc = Doc::new("t", text, Meta::default());
-    for s in newsgraph_segment::article_stages() {
-        s.run(&mut doc);
-    }
-    stage().run(&mut doc);
-    assert_eq!(check_spans(&doc), vec![], "offsets invariant");
-    doc
-}
-
-fn entities(doc: &Doc) -> &[Entity] {
-    doc.entities.as_deref().unwrap_or(&[])
-}
+use common::{entities, run};
+use newsgraph_doc::{Doc, EntityType, MentionKind};
 
 /// The type of the entity with a name mention whose text is `text`.
 fn kind_of(doc: &Doc, text: &str) -> Option<EntityType> {

@@ -1,38 +1,12 @@
 //! Names split in two by failed coreference, each on a short invented article: the tail of a
-//! longer organisation's name, an acronym of a name's tail, a place without its foreign generic
-//! word, editorial brackets in a transcript and "the X government" of a leader.
+//! longer organisation's name, an acronym of a name's tail, editorial
+//! brackets in a transcript and "the X government" of a leader.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use newsgraph_doc::{check_spans, Doc, EntityType, Meta, Stage};
-use newsgraph_entities::EntityStage;
-use std::sync::OnceLock;
+mod common;
 
-fn stage() -> &'static EntityStage {
-    static STAGE: OnceLock<EntityStage> = OnceLock::new();
-    STAGE.get_or_init(|| EntityStage::new().expect("embedded model and knowledge base"))
-}
-
-/// The entities of `text` as `(type, name, mention texts)`.
-fn entities(text: &str) -> Vec<(EntityType, String, Vec<String>)> {
-    let mut doc = Doc::new("t", text, Meta::default());
-    for s in newsgraph_segment::article_stages() {
-        s.run(&mut doc);
-    }
-    stage().run(&mut doc);
-    assert_eq!(check_spans(&doc), vec![], "offsets invariant");
-    doc.entities
-        .iter()
-        .flatten()
-        .map(|e| {
-            let m = e
-                .mentions
-                .iter()
-                .map(|m| doc.slice(m.span).to_owned())
-                .collect();
-            (e.kind, e.name.clone(), m)
-        })
-        .collect()
-}
+use common::mention_lists as entities;
+use newsgraph_doc::EntityType;
 
 /// The entity holding a mention with text `m`.
 fn holder<'e>(

@@ -5,34 +5,15 @@
 //! common word in the knowledge base.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use newsgraph_doc::{check_spans, Doc, EntityType, Meta, Stage};
-use newsgraph_entities::EntityStage;
-use std::sync::OnceLock;
+mod common;
 
-fn stage() -> &'static EntityStage {
-    static STAGE: OnceLock<EntityStage> = OnceLock::new();
-    STAGE.get_or_init(|| EntityStage::new().expect("embedded model and knowledge base"))
-}
+use newsgraph_doc::EntityType;
 
 /// The entities of `text` as `(type, mention texts)`.
 fn entities(text: &str) -> Vec<(EntityType, Vec<String>)> {
-    let mut doc = Doc::new("t", text, Meta::default());
-    for s in newsgraph_segment::article_stages() {
-        s.run(&mut doc);
-    }
-    stage().run(&mut doc);
-    assert_eq!(check_spans(&doc), vec![], "offsets invariant");
-    doc.entities
-        .iter()
-        .flatten()
-        .map(|e| {
-            let m = e
-                .mentions
-                .iter()
-                .map(|m| doc.slice(m.span).to_owned())
-                .collect();
-            (e.kind, m)
-        })
+    common::mention_lists(text)
+        .into_iter()
+        .map(|(kind, _, texts)| (kind, texts))
         .collect()
 }
 
