@@ -512,16 +512,7 @@ pub(crate) fn add_source_words(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Ca
         {
             continue;
         }
-        out.push(Cand {
-            cued: true,
-            ..Cand::new(
-                ctx.span(i),
-                i,
-                i + 1,
-                EntityType::Org,
-                Source::Tagger(Label::Org),
-            )
-        });
+        out.push(Cand::cued(ctx, i, i + 1, EntityType::Org, Label::Org));
     }
 }
 
@@ -594,10 +585,7 @@ pub(crate) fn add_described_places(ctx: &Ctx<'_>, covered: &[bool], out: &mut Ve
         } else {
             (EntityType::Fac, Label::Loc)
         };
-        out.push(Cand {
-            cued: true,
-            ..Cand::new(ctx.range(a, b), a, b, ty, Source::Tagger(label))
-        });
+        out.push(Cand::cued(ctx, a, b, ty, label));
     }
 }
 

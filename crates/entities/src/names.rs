@@ -302,6 +302,15 @@ impl Cand {
             owned_by: None,
         }
     }
+
+    /// A candidate over tokens `[t0, t1)` whose type a context cue gave, with the tagger
+    /// label that type stands for.
+    pub(crate) fn cued(ctx: &Ctx<'_>, t0: usize, t1: usize, ty: EntityType, label: Label) -> Self {
+        Cand {
+            cued: true,
+            ..Cand::new(ctx.range(t0, t1), t0, t1, ty, Source::Tagger(label))
+        }
+    }
 }
 
 /// The type a knowledge base entry gives a name.
@@ -3865,16 +3874,7 @@ fn add_member_orgs(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
         {
             continue;
         }
-        out.push(Cand {
-            cued: true,
-            ..Cand::new(
-                ctx.span(i),
-                i,
-                i + 1,
-                EntityType::Org,
-                Source::Tagger(Label::Org),
-            )
-        });
+        out.push(Cand::cued(ctx, i, i + 1, EntityType::Org, Label::Org));
     }
 }
 
@@ -4066,10 +4066,7 @@ fn list_orgs(ctx: &Ctx<'_>, out: &mut Vec<Cand>) {
             } else {
                 Label::Loc
             };
-            out.push(Cand {
-                cued: true,
-                ..Cand::new(ctx.range(a, b), a, b, ty, Source::Tagger(label))
-            });
+            out.push(Cand::cued(ctx, a, b, ty, label));
         }
     }
 }
@@ -4087,16 +4084,7 @@ fn add_plural_groups(ctx: &Ctx<'_>, covered: &[bool], out: &mut Vec<Cand>) {
         {
             continue;
         }
-        out.push(Cand {
-            cued: true,
-            ..Cand::new(
-                ctx.span(i),
-                i,
-                i + 1,
-                EntityType::Org,
-                Source::Tagger(Label::Org),
-            )
-        });
+        out.push(Cand::cued(ctx, i, i + 1, EntityType::Org, Label::Org));
     }
 }
 

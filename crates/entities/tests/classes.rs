@@ -2,36 +2,10 @@
 //! descriptions, plural group names, "so-called" names, weekdays glued to names, and events.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use newsgraph_doc::{check_spans, Doc, EntityType, Meta, Stage};
-use newsgraph_entities::EntityStage;
-use std::sync::OnceLock;
+mod common;
 
-fn stage() -> &'static EntityStage {
-    static STAGE: OnceLock<EntityStage> = OnceLock::new();
-    STAGE.get_or_init(|| EntityStage::new().expect("embedded model and knowledge base"))
-}
-
-/// The entities of `text` as `(type, name, mention texts)`.
-fn entities(text: &str) -> Vec<(EntityType, String, Vec<String>)> {
-    let mut doc = Doc::new("t", text, Meta::default());
-    for s in newsgraph_segment::article_stages() {
-        s.run(&mut doc);
-    }
-    stage().run(&mut doc);
-    assert_eq!(check_spans(&doc), vec![], "offsets invariant");
-    doc.entities
-        .iter()
-        .flatten()
-        .map(|e| {
-            let m = e
-                .mentions
-                .iter()
-                .map(|m| doc.slice(m.span).to_owned())
-                .collect();
-            (e.kind, e.name.clone(), m)
-        })
-        .collect()
-}
+use common::mention_lists as entities;
+use newsgraph_doc::EntityType;
 
 fn has(ents: &[(EntityType, String, Vec<String>)], ty: EntityType, name: &str) -> bool {
     ents.iter().any(|(t, n, _)| *t == ty && n == name)
@@ -229,15 +203,7 @@ fn a_place_before_a_treaty_head_is_no_place_entity() {
 
 #[test]
 fn a_multi_word_demonym_is_a_demonym_mention() {
-    let mut doc = Doc::new(
-        "t",
-        "The South Korean firm opened a plant.",
-        Meta::default(),
-    );
-    for s in newsgraph_segment::article_stages() {
-        s.run(&mut doc);
-    }
-    stage().run(&mut doc);
+    let doc = common::run("The South Korean firm opened a plant.");
     for e in doc.entities.iter().flatten() {
         for m in &e.mentions {
             if doc.slice(m.span) == "South Korean" {

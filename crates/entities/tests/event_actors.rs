@@ -5,38 +5,13 @@
 //! bare force noun resolved to the one named force.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use newsgraph_doc::{check_spans, Doc, EntityType, MentionKind, Meta, Stage};
-use newsgraph_entities::EntityStage;
-use std::sync::OnceLock;
+mod common;
 
-fn stage() -> &'static EntityStage {
-    static STAGE: OnceLock<EntityStage> = OnceLock::new();
-    STAGE.get_or_init(|| EntityStage::new().expect("embedded model and knowledge base"))
-}
+use common::kinded_lists as entities;
+use newsgraph_doc::{EntityType, MentionKind};
 
 /// One entity: type, name and every mention as (kind, text).
 type Ent = (EntityType, String, Vec<(MentionKind, String)>);
-
-fn entities(text: &str) -> Vec<Ent> {
-    let mut doc = Doc::new("t", text, Meta::default());
-    for s in newsgraph_segment::article_stages() {
-        s.run(&mut doc);
-    }
-    stage().run(&mut doc);
-    assert_eq!(check_spans(&doc), vec![], "offsets invariant");
-    doc.entities
-        .iter()
-        .flatten()
-        .map(|e| {
-            let m = e
-                .mentions
-                .iter()
-                .map(|m| (m.kind, doc.slice(m.span).to_owned()))
-                .collect();
-            (e.kind, e.name.clone(), m)
-        })
-        .collect()
-}
 
 /// The entity holding a mention of `kind` with this text.
 fn holder<'a>(ents: &'a [Ent], kind: MentionKind, text: &str) -> Option<&'a Ent> {
@@ -71,11 +46,7 @@ fn demonyms_formed_from_named_places_are_their_mentions() {
 #[test]
 fn a_people_before_an_actor_noun_is_the_group_affiliation() {
     let text = "Armed Kurdish militants attacked a police post near the town on Sunday.";
-    let mut doc = Doc::new("t", text, Meta::default());
-    for s in newsgraph_segment::article_stages() {
-        s.run(&mut doc);
-    }
-    stage().run(&mut doc);
+    let doc = common::run(text);
     let ents = doc.entities.unwrap_or_default();
     let group = ents
         .iter()

@@ -2,44 +2,10 @@
 //! centres, treaties, vehicles, reference lists, captions and web addresses.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use newsgraph_doc::{check_spans, Doc, Entity, EntityType, MentionKind, Meta, Stage};
-use newsgraph_entities::EntityStage;
-use std::sync::OnceLock;
+mod common;
 
-fn stage() -> &'static EntityStage {
-    static STAGE: OnceLock<EntityStage> = OnceLock::new();
-    STAGE.get_or_init(|| EntityStage::new().expect("embedded model and knowledge base"))
-}
-
-fn run(text: &str) -> Doc {
-    let mut doc = Doc::new("t", text, Meta::default());
-    for s in newsgraph_segment::article_stages() {
-        s.run(&mut doc);
-    }
-    stage().run(&mut doc);
-    assert_eq!(check_spans(&doc), vec![], "offsets invariant");
-    doc
-}
-
-fn entities(doc: &Doc) -> &[Entity] {
-    doc.entities.as_deref().unwrap_or(&[])
-}
-
-/// The entity with a name mention whose text is `text`.
-fn with_mention<'d>(doc: &'d Doc, text: &str) -> Option<&'d Entity> {
-    entities(doc).iter().find(|e| {
-        e.mentions
-            .iter()
-            .any(|m| m.kind == MentionKind::Name && doc.slice(m.span) == text)
-    })
-}
-
-fn summary(doc: &Doc) -> Vec<String> {
-    entities(doc)
-        .iter()
-        .map(|e| format!("{} {}", e.kind.as_str(), e.name))
-        .collect()
-}
+use common::{entities, run, summary, with_name as with_mention};
+use newsgraph_doc::{Entity, EntityType, MentionKind};
 
 #[test]
 fn a_lone_acronym_is_an_organisation_but_common_acronyms_are_not() {

@@ -7,39 +7,12 @@
 //! places named with their descriptor.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use newsgraph_doc::{check_spans, Doc, EntityType, Meta, Stage};
-use newsgraph_entities::EntityStage;
-use std::sync::OnceLock;
+mod common;
 
-fn stage() -> &'static EntityStage {
-    static STAGE: OnceLock<EntityStage> = OnceLock::new();
-    STAGE.get_or_init(|| EntityStage::new().expect("embedded model and knowledge base"))
-}
+use common::name_lists as entities;
+use newsgraph_doc::EntityType;
 
 type Ents = Vec<(EntityType, String, Vec<String>)>;
-
-/// The entities of `text` as `(type, name, name mention texts)`.
-fn entities(text: &str) -> Ents {
-    let mut doc = Doc::new("t", text, Meta::default());
-    for s in newsgraph_segment::article_stages() {
-        s.run(&mut doc);
-    }
-    stage().run(&mut doc);
-    assert_eq!(check_spans(&doc), vec![], "offsets invariant");
-    doc.entities
-        .iter()
-        .flatten()
-        .map(|e| {
-            let m = e
-                .mentions
-                .iter()
-                .filter(|m| m.kind == newsgraph_doc::MentionKind::Name)
-                .map(|m| doc.slice(m.span).to_owned())
-                .collect();
-            (e.kind, e.name.clone(), m)
-        })
-        .collect()
-}
 
 fn get<'a>(ents: &'a Ents, name: &str) -> Option<&'a (EntityType, String, Vec<String>)> {
     ents.iter().find(|(_, n, _)| n == name)

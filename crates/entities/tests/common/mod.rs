@@ -57,18 +57,48 @@ pub fn summary(doc: &Doc) -> Vec<String> {
         .collect()
 }
 
-/// The entities of `text` as `(type, name, texts of all its mentions)`.
-pub fn mention_lists(text: &str) -> Vec<(EntityType, String, Vec<String>)> {
+/// One entity: type, name and every mention as (kind, text).
+pub type Kinded = (EntityType, String, Vec<(MentionKind, String)>);
+
+/// The entities of `text` as `(type, name, every mention as (kind, text))`.
+pub fn kinded_lists(text: &str) -> Vec<Kinded> {
     let doc = run(text);
     entities(&doc)
         .iter()
         .map(|e| {
-            let texts = e
+            let mentions = e
                 .mentions
                 .iter()
-                .map(|m| doc.slice(m.span).to_owned())
+                .map(|m| (m.kind, doc.slice(m.span).to_owned()))
                 .collect();
-            (e.kind, e.name.clone(), texts)
+            (e.kind, e.name.clone(), mentions)
+        })
+        .collect()
+}
+
+/// The entities of `text` as `(type, name, texts of all its mentions)`.
+pub fn mention_lists(text: &str) -> Vec<(EntityType, String, Vec<String>)> {
+    texts_where(text, |_| true)
+}
+
+/// The entities of `text` as `(type, name, texts of its name mentions)`.
+pub fn name_lists(text: &str) -> Vec<(EntityType, String, Vec<String>)> {
+    texts_where(text, |k| k == MentionKind::Name)
+}
+
+fn texts_where(
+    text: &str,
+    keep: impl Fn(MentionKind) -> bool,
+) -> Vec<(EntityType, String, Vec<String>)> {
+    kinded_lists(text)
+        .into_iter()
+        .map(|(kind, name, mentions)| {
+            let texts = mentions
+                .into_iter()
+                .filter(|(k, _)| keep(*k))
+                .map(|(_, t)| t)
+                .collect();
+            (kind, name, texts)
         })
         .collect()
 }
